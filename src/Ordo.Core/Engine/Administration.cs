@@ -1,0 +1,54 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+using Ordo.Core.Store;
+
+namespace Ordo.Core.Engine;
+
+/// <summary>Operator actions: accounts, credentials, deposits, markets. Each is one durable write.</summary>
+public sealed class Administration(IOrderStore store, TimeProvider clock)
+{
+    public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => tx.InsertAccount(name, email, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Adds the credential, or returns null when the account does not exist.</summary>
+    public Task<Credential?> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(
+            tx => tx.FindAccount(credential.AccountId) is null ? null : tx.InsertCredential(credential with { CreatedAt = clock.GetUtcNow() }),
+            cancellationToken);
+
+    /// <summary>Credits the account from outside; a repeated external id is not credited twice.</summary>
+    public Task<DepositStatus> DepositAsync(long accountId, string asset, decimal amount, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        return store.WriteAsync(
+            tx =>
+            {
+                if (tx.FindAccount(accountId) is null)
+                {
+                    return DepositStatus.AccountNotFound;
+                }
+
+                var scope = $"deposit:{accountId}";
+                if (tx.HasExternalId(scope, externalId))
+                {
+                    return DepositStatus.Duplicate;
+                }
+
+                tx.RecordExternalId(scope, externalId);
+                new Ledger.Ledger(tx, clock.GetUtcNow()).Move(
+                    Pocket.Available(SystemAccounts.External), Pocket.Available(accountId), asset, amount, null, MovementReasons.Deposit);
+                return DepositStatus.Credited;
+            },
+            cancellationToken);
+    }
+
+    public Task<Market> SaveMarketAsync(Market market, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(
+            tx =>
+            {
+                tx.SaveMarket(market);
+                return market;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Ordo.Core.Engine;
+
+public enum DepositStatus
+{
+    Credited,
+
+    /// <summary>This external id was credited before; nothing changed.</summary>
+    Duplicate,
+
+    AccountNotFound,
+}

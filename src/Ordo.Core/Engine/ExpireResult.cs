@@ -1,0 +1,5 @@
+using Ordo.Core.Orders;
+
+namespace Ordo.Core.Engine;
+
+public sealed record ExpireResult(ExpireStatus Status, Order? Order);

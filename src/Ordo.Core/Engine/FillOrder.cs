@@ -1,0 +1,24 @@
+using Ordo.Core.Orders;
+
+namespace Ordo.Core.Engine;
+
+/// <summary>
+/// Report an execution. Quantity kinds (rental, limit) give <see cref="Quantity"/>; stage kinds
+/// (p2p, purchase) give <see cref="Stage"/>. A repeated <see cref="ExternalId"/> on the same order
+/// is not applied twice. Limit fills come from the matching engine and name the counterparty.
+/// </summary>
+public sealed record FillOrder
+{
+    public required Actor Actor { get; init; }
+    public required OrderRef Order { get; init; }
+    public decimal? Quantity { get; init; }
+    public decimal? Price { get; init; }
+    public OrderState? Stage { get; init; }
+    public string? ExternalId { get; init; }
+
+    /// <summary>Limit fills: the account on the other side of the trade.</summary>
+    public long? CounterpartyAccountId { get; init; }
+
+    /// <summary>Only orders of this account are visible (null: any order).</summary>
+    public long? Scope { get; init; }
+}

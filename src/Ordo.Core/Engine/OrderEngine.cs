@@ -1,0 +1,68 @@
+using Ordo.Core.Kinds;
+using Ordo.Core.Ledger;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
+
+namespace Ordo.Core.Engine;
+
+/// <summary>
+/// Carries out commands. Each command is one store write: the engine loads the order inside the
+/// write, checks the kind's table, moves funds through the ledger, appends the event, and the
+/// caller is answered only after the store has committed. Outcomes are values, never exceptions.
+/// </summary>
+public sealed class OrderEngine(IOrderStore store, TimeProvider clock)
+{
+    public const string NativeDialect = "native";
+
+    public Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Place(command), cancellationToken);
+
+    public Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Cancel(command), cancellationToken);
+
+    public Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Fill(command), cancellationToken);
+
+    public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Expire(orderId), cancellationToken);
+
+    /// <summary>
+    /// Cancels each matching open order in its own write (the store batches them into few commits),
+    /// so one order's outcome never depends on another's.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkCancelItem>> BulkCancelAsync(BulkCancel command, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<long> ids;
+        if (command.Ids is { Count: > 0 })
+        {
+            ids = command.Ids.Distinct().Take(command.Limit).ToList();
+        }
+        else
+        {
+            var open = await store.ListOrdersAsync(
+                new OrderQuery
+                {
+                    AccountId = command.Scope,
+                    Market = command.Market,
+                    Side = command.Side,
+                    Kind = command.Kind,
+                    States = CancellableStates(command.Kind),
+                    OldestFirst = true,
+                    Limit = command.Limit,
+                },
+                cancellationToken);
+            ids = open.Select(order => order.Id).ToList();
+        }
+
+        var cancels = ids.Select(id =>
+            CancelAsync(new CancelOrder(command.Actor, OrderRef.Of(id), command.Scope, command.Reason), cancellationToken));
+        var results = await Task.WhenAll(cancels);
+        return ids.Select((id, i) => new BulkCancelItem(id, results[i])).ToList();
+    }
+
+    private static List<OrderState> CancellableStates(OrderKind? kind) =>
+        (kind is { } one ? [Lifecycles.For(one)] : Lifecycles.All)
+            .SelectMany(life => life.States.Where(life.CanCancel))
+            .Distinct()
+            .ToList();
+}

@@ -1,0 +1,361 @@
+using Ordo.Core.Kinds;
+using Ordo.Core.Ledger;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
+
+namespace Ordo.Core.Engine;
+
+/// <summary>
+/// The rules of one command, run inside one store transaction at one instant. Every change to an
+/// order goes through <see cref="MoveTo"/>, which refuses any row its kind's table does not declare.
+/// </summary>
+internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
+{
+    private readonly Ledger.Ledger _ledger = new(tx, now);
+
+    public PlaceResult Place(PlaceOrder command)
+    {
+        if (command.ClientOrderId is { } clientId &&
+            tx.FindOrder(new OrderRef.ByClientId(clientId), command.AccountId) is { } existing)
+        {
+            return new PlaceResult(PlaceStatus.DuplicateClientOrderId, existing);
+        }
+
+        var funding = PlaceFunding.Decide(command, tx);
+        if (funding.Error is { } error)
+        {
+            return error;
+        }
+
+        var life = Lifecycles.For(command.Kind);
+        var id = tx.NextOrderId();
+        if (funding.Amount > 0 && !_ledger.TryMove(
+                Pocket.Available(command.AccountId),
+                Pocket.Locked(command.AccountId),
+                funding.Asset!,
+                funding.Amount,
+                id,
+                command.Kind == OrderKind.Rental ? MovementReasons.Payment : MovementReasons.Lock))
+        {
+            return new PlaceResult(PlaceStatus.InsufficientBalance, null, funding.Field, $"insufficient {funding.Asset} balance");
+        }
+
+        var order = new Order
+        {
+            Id = id,
+            Uuid = Guid.CreateVersion7(now),
+            Number = command.Numbering?.Invoke(id, now) ?? $"ORD-{id:D8}",
+            ClientOrderId = command.ClientOrderId,
+            AccountId = command.AccountId,
+            Dialect = command.Dialect,
+            Kind = command.Kind,
+            Side = command.Side,
+            Type = command.Type,
+            Market = command.Market,
+            Price = command.Price,
+            Quantity = command.Quantity,
+            Asset = funding.Asset,
+            AmountLocked = funding.Amount,
+            AmountPaid = command.Kind == OrderKind.Rental ? funding.Amount : 0,
+            State = life.Initial,
+            CancelNotBefore = command.Terms.NotBefore,
+            CancelFeeRate = command.Terms.FeeRate,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Duration = command.Duration,
+            ExpiresAt = command.Validity is { } validity ? now + validity : null,
+            Attributes = command.Attributes is null ? new(StringComparer.Ordinal) : new(command.Attributes, StringComparer.Ordinal),
+        };
+        tx.InsertOrder(order);
+        tx.AppendEvent(new OrderEvent(order.Id, EventTypes.Created, order.State, command.Actor, null, now, new Dictionary<string, string>()));
+        return new PlaceResult(PlaceStatus.Placed, order);
+    }
+
+    public CancelResult Cancel(CancelOrder command)
+    {
+        var order = tx.FindOrder(command.Order, command.Scope);
+        if (order is null)
+        {
+            return new CancelResult(CancelStatus.NotFound, null);
+        }
+
+        if (order.State == OrderState.Cancelled)
+        {
+            return new CancelResult(CancelStatus.AlreadyCancelled, order);
+        }
+
+        var life = Lifecycles.For(order.Kind);
+        if (!life.CanCancel(order.State))
+        {
+            var filled = order.State is OrderState.Filled or OrderState.Completed;
+            return new CancelResult(filled ? CancelStatus.AlreadyFilled : CancelStatus.NotCancellable, order);
+        }
+
+        // The window binds the owner; an operator may always cancel (that is what operators are for).
+        var opensAt = order.CreatedAt + order.CancelNotBefore;
+        if (command.Actor.Kind == ActorKind.Owner && now < opensAt)
+        {
+            return new CancelResult(CancelStatus.TooEarly, order, opensAt);
+        }
+
+        CloseRemainder(order, OrderCommand.Cancel, OrderState.Cancelled, order.CancelFeeRate, command.Actor, command.Reason ?? "cancelled by request");
+        return new CancelResult(CancelStatus.Cancelled, order);
+    }
+
+    public FillResult Fill(FillOrder command)
+    {
+        var order = tx.FindOrder(command.Order, command.Scope);
+        if (order is null)
+        {
+            return new FillResult(FillStatus.NotFound, null);
+        }
+
+        var scope = $"fill:{order.Id}";
+        if (command.ExternalId is { } externalId && tx.HasExternalId(scope, externalId))
+        {
+            return new FillResult(FillStatus.Duplicate, order);
+        }
+
+        var life = Lifecycles.For(order.Kind);
+        var result = life.FillStyle == FillStyle.Quantity ? FillQuantity(order, life, command) : FillStage(order, life, command);
+        if (result.Status == FillStatus.Applied && command.ExternalId is { } applied)
+        {
+            tx.RecordExternalId(scope, applied);
+        }
+
+        return result;
+    }
+
+    public ExpireResult Expire(long orderId)
+    {
+        var order = tx.FindOrder(OrderRef.Of(orderId), null);
+        if (order is null)
+        {
+            return new ExpireResult(ExpireStatus.Nothing, null);
+        }
+
+        if (order.ExpiresAt is not { } due || due > now)
+        {
+            return new ExpireResult(ExpireStatus.NotDue, order);
+        }
+
+        var life = Lifecycles.For(order.Kind);
+        if (life.ExpiryTarget(order.State) is not { } target)
+        {
+            return new ExpireResult(ExpireStatus.Nothing, order);
+        }
+
+        if (target == OrderState.Completed)
+        {
+            MoveTo(order, life, OrderCommand.Expire, target);
+            Commit(order, EventTypes.Completed, Actor.System, "lease ended", new Dictionary<string, string>());
+        }
+        else
+        {
+            // Expiry is never charged: the whole unfilled share goes back.
+            CloseRemainder(order, OrderCommand.Expire, target, 0m, Actor.System, "expired");
+        }
+
+        return new ExpireResult(ExpireStatus.Expired, order);
+    }
+
+    private FillResult FillQuantity(Order order, Lifecycle life, FillOrder command)
+    {
+        if (command.Stage is not null || command.Quantity is not { } quantity)
+        {
+            return new FillResult(FillStatus.Invalid, order, "quantity", $"a {order.Kind} order is filled by quantity");
+        }
+
+        if (quantity <= 0)
+        {
+            return new FillResult(FillStatus.Invalid, order, "quantity", "must be greater than zero");
+        }
+
+        var target = quantity == order.RemainingQuantity ? OrderState.Filled : OrderState.Open;
+        if (!life.Allows(order.State, OrderCommand.Fill, target) && !life.Allows(order.State, OrderCommand.Fill, OrderState.Filled))
+        {
+            return new FillResult(FillStatus.NotFillable, order);
+        }
+
+        if (quantity > order.RemainingQuantity)
+        {
+            return new FillResult(FillStatus.ExceedsRemaining, order, "quantity", $"only {Decimals.ToText(order.RemainingQuantity)} is left");
+        }
+
+        var price = command.Price ?? order.Price ?? 0m;
+        var settled = order.Kind == OrderKind.Limit
+            ? SettleTrade(order, quantity, price, command.CounterpartyAccountId)
+            : SettleDelivery(order, quantity, command.Actor);
+        if (settled is { } invalid)
+        {
+            return invalid;
+        }
+
+        order.FilledQuantity += quantity;
+        order.FilledValue += price * quantity;
+        order.FirstFillAt ??= now;
+        if (target == OrderState.Filled)
+        {
+            // Fully delivered: the next timed change is the end of the lease, if there is one.
+            order.ExpiresAt = order.FirstFillAt + order.Duration;
+        }
+
+        MoveTo(order, life, OrderCommand.Fill, target);
+
+        var data = new Dictionary<string, string>
+        {
+            ["quantity"] = Decimals.ToText(quantity),
+            ["price"] = Decimals.ToText(price),
+        };
+        if (command.ExternalId is { } externalId)
+        {
+            data["external_id"] = externalId;
+        }
+
+        Commit(order, target == OrderState.Filled ? EventTypes.Filled : EventTypes.PartiallyFilled, command.Actor, null, data);
+        return new FillResult(FillStatus.Applied, order);
+    }
+
+    /// <summary>Rental delivery: the delivered share of the escrow goes to the party that delivered.</summary>
+    private FillResult? SettleDelivery(Order order, decimal quantity, Actor actor)
+    {
+        if (order.Asset is null)
+        {
+            return null;
+        }
+
+        var last = quantity == order.RemainingQuantity;
+        var share = last
+            ? order.AmountLocked
+            : Math.Min(order.AmountLocked, Decimals.RoundDown(order.AmountPaid * quantity / order.Quantity, RentalLifecycle.MoneyScale));
+        var receiver = actor.AccountId ?? SystemAccounts.Platform;
+        _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(receiver), order.Asset, share, order.Id, MovementReasons.Settle);
+        order.AmountLocked -= share;
+        return null;
+    }
+
+    /// <summary>
+    /// Exchange trade, this order's leg: its locked funds for the traded part go to the counterparty;
+    /// a buy filled below its limit gets the difference back. (The other order's fill sends the rest.)
+    /// </summary>
+    private FillResult? SettleTrade(Order order, decimal quantity, decimal price, long? counterparty)
+    {
+        if (counterparty is not { } other)
+        {
+            return new FillResult(FillStatus.Invalid, order, "counterparty", "a limit fill needs the counterparty of the trade");
+        }
+
+        if (order.Side == OrderSide.Buy)
+        {
+            if (price > order.Price)
+            {
+                return new FillResult(FillStatus.Invalid, order, "price", "a buy cannot fill above its limit price");
+            }
+
+            var held = order.Price!.Value * quantity;
+            var cost = price * quantity;
+            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(other), order.Asset!, cost, order.Id, MovementReasons.Settle);
+            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(order.AccountId), order.Asset!, held - cost, order.Id, MovementReasons.Release);
+            order.AmountLocked -= held;
+        }
+        else
+        {
+            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(other), order.Asset!, quantity, order.Id, MovementReasons.Settle);
+            order.AmountLocked -= quantity;
+        }
+
+        return null;
+    }
+
+    private FillResult FillStage(Order order, Lifecycle life, FillOrder command)
+    {
+        if (command.Quantity is not null || command.Stage is not { } stage)
+        {
+            return new FillResult(FillStatus.Invalid, order, "stage", $"a {order.Kind} order is moved by stage");
+        }
+
+        if (!life.Allows(order.State, OrderCommand.Fill, stage))
+        {
+            return new FillResult(FillStatus.NotFillable, order, "stage", $"cannot move from {order.State} to {stage}");
+        }
+
+        var from = order.State;
+        MoveTo(order, life, OrderCommand.Fill, stage);
+        var data = new Dictionary<string, string> { ["from"] = from.ToString(), ["to"] = stage.ToString() };
+        if (command.ExternalId is { } externalId)
+        {
+            data["external_id"] = externalId;
+        }
+
+        Commit(order, EventTypes.StageChanged, command.Actor, null, data);
+        return new FillResult(FillStatus.Applied, order);
+    }
+
+    /// <summary>
+    /// Cancel or expire the unfilled remainder: held funds go back (less the fee, for paid
+    /// escrow), and the order moves to its final state. Runs at most once per order, because the
+    /// final states take no further cancel or expiry.
+    /// </summary>
+    private void CloseRemainder(Order order, OrderCommand command, OrderState target, decimal feeRate, Actor actor, string reason)
+    {
+        var life = Lifecycles.For(order.Kind);
+        var refund = 0m;
+        var fee = 0m;
+        if (order.Asset is { } asset && order.AmountLocked > 0)
+        {
+            refund = life.Funds == FundsRule.RefundPaid
+                ? Math.Min(order.AmountLocked, Decimals.RoundDown(order.AmountPaid * order.RemainingQuantity / order.Quantity * (1 - feeRate), RentalLifecycle.MoneyScale))
+                : order.AmountLocked;
+            fee = order.AmountLocked - refund;
+            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(order.AccountId), asset, refund, order.Id,
+                life.Funds == FundsRule.RefundPaid ? MovementReasons.Refund : MovementReasons.Release);
+            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(SystemAccounts.Platform), asset, fee, order.Id, MovementReasons.Fee);
+            order.AmountLocked = 0;
+            if (life.Funds == FundsRule.RefundPaid)
+            {
+                order.AmountRefunded += refund;
+            }
+
+            order.Fee += fee;
+        }
+
+        MoveTo(order, life, command, target);
+        if (target == OrderState.Cancelled)
+        {
+            order.CancelReason = reason;
+            order.CancelledBy = actor.Kind;
+            order.CancelledAt = now;
+        }
+
+        var data = new Dictionary<string, string>
+        {
+            ["cancelled_quantity"] = Decimals.ToText(order.RemainingQuantity),
+            ["returned"] = Decimals.ToText(refund),
+            ["fee"] = Decimals.ToText(fee),
+        };
+        Commit(order, target == OrderState.Cancelled ? EventTypes.Cancelled : EventTypes.Expired, actor, reason, data);
+    }
+
+    private void MoveTo(Order order, Lifecycle life, OrderCommand command, OrderState target)
+    {
+        if (!life.Allows(order.State, command, target))
+        {
+            throw new InvalidOperationException($"{order.Kind} order {order.Id}: {order.State} --{command}--> {target} is not in the table");
+        }
+
+        order.State = target;
+        order.UpdatedAt = now;
+        if (life.ExpiryTarget(target) is null)
+        {
+            order.ExpiresAt = null;
+        }
+    }
+
+    /// <summary>Saves the changed order and appends its event: every change leaves one.</summary>
+    private void Commit(Order order, string type, Actor actor, string? reason, IReadOnlyDictionary<string, string> data)
+    {
+        order.Version++;
+        tx.UpdateOrder(order);
+        tx.AppendEvent(new OrderEvent(order.Id, type, order.State, actor, reason, now, data));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Ordo.Core.Orders;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,12 @@
+namespace Ordo.Core.Store;
+
+/// <summary>Stored responses for idempotent retries, kept for a limited time.</summary>
+public interface IIdempotencyStore
+{
+    Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the record (durably) unless one exists for the scope and key.</summary>
+    Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default);
+
+    Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
+}

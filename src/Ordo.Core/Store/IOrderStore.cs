@@ -1,0 +1,39 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+using Ordo.Core.Orders;
+
+namespace Ordo.Core.Store;
+
+/// <summary>
+/// The one interface over the database (SQLite embedded, PostgreSQL in production).
+/// Writes: <see cref="WriteAsync{T}"/> runs the work in a transaction and completes only after
+/// that transaction is durably committed; a store may batch many works into one commit. Works
+/// that touch the same order never run at the same time. Reads see committed data only.
+/// </summary>
+public interface IOrderStore
+{
+    Task<T> WriteAsync<T>(Func<IOrderTransaction, T> work, CancellationToken cancellationToken = default);
+
+    Task<Order?> GetOrderAsync(OrderRef reference, long? accountId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Order>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<OrderEvent>> GetEventsAsync(long orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of orders whose expiry time has come and whose state is not final, oldest due first.</summary>
+    Task<IReadOnlyList<long>> FindDueOrderIdsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Balance>> GetBalancesAsync(long accountId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<LedgerEntry>> GetLedgerAsync(CancellationToken cancellationToken = default);
+
+    Task<Account?> GetAccountAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the database answers and every migration is applied.</summary>
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,49 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+using Ordo.Core.Orders;
+
+namespace Ordo.Core.Store;
+
+/// <summary>
+/// What the engine may do inside one write. Calls are synchronous on purpose: a write runs on the
+/// store's writer inside an open transaction, and nothing here waits on anything but the database.
+/// Everything done through one transaction commits together or not at all.
+/// </summary>
+public interface IOrderTransaction
+{
+    long NextOrderId();
+
+    long NextMovementId();
+
+    /// <summary>The order, or null when it does not exist or (with an account) belongs to another account.</summary>
+    Order? FindOrder(OrderRef reference, long? accountId);
+
+    void InsertOrder(Order order);
+
+    void UpdateOrder(Order order);
+
+    void AppendEvent(OrderEvent orderEvent);
+
+    /// <summary>The balance, or a zero balance when the account never held the asset.</summary>
+    Balance GetBalance(long accountId, string asset);
+
+    void SaveBalance(Balance balance);
+
+    void AppendLedger(LedgerEntry entry);
+
+    /// <summary>Whether an external id (of a fill or a deposit) was recorded in this scope.</summary>
+    bool HasExternalId(string scope, string externalId);
+
+    void RecordExternalId(string scope, string externalId);
+
+    Market? FindMarket(string name);
+
+    void SaveMarket(Market market);
+
+    Account? FindAccount(long id);
+
+    Account InsertAccount(string name, string? email, DateTimeOffset createdAt);
+
+    Credential InsertCredential(Credential credential);
+}

@@ -1,0 +1,1 @@
+namespace X; class Placeholder {}
