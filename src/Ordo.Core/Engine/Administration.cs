@@ -9,12 +9,12 @@ namespace Ordo.Core.Engine;
 public sealed class Administration(IOrderStore store, TimeProvider clock)
 {
     public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => tx.InsertAccount(name, email, clock.GetUtcNow()), cancellationToken);
+        store.WriteAsync(tx => tx.InsertAccount(name, email, clock.Now()), cancellationToken);
 
     /// <summary>Adds the credential, or returns null when the account does not exist.</summary>
     public Task<Credential?> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
         store.WriteAsync(
-            tx => tx.FindAccount(credential.AccountId) is null ? null : tx.InsertCredential(credential with { CreatedAt = clock.GetUtcNow() }),
+            tx => tx.FindAccount(credential.AccountId) is null ? null : tx.InsertCredential(credential with { CreatedAt = clock.Now() }),
             cancellationToken);
 
     /// <summary>Credits the account from outside; a repeated external id is not credited twice.</summary>
@@ -36,7 +36,7 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
                 }
 
                 tx.RecordExternalId(scope, externalId);
-                new Ledger.Ledger(tx, clock.GetUtcNow()).Move(
+                new Ledger.Ledger(tx, clock.Now()).Move(
                     Pocket.Available(SystemAccounts.External), Pocket.Available(accountId), asset, amount, null, MovementReasons.Deposit);
                 return DepositStatus.Credited;
             },

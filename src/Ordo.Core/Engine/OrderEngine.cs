@@ -15,16 +15,16 @@ public sealed class OrderEngine(IOrderStore store, TimeProvider clock)
     public const string NativeDialect = "native";
 
     public Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Place(command), cancellationToken);
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Place(command), cancellationToken);
 
     public Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Cancel(command), cancellationToken);
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Cancel(command), cancellationToken);
 
     public Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Fill(command), cancellationToken);
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Fill(command), cancellationToken);
 
     public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.GetUtcNow()).Expire(orderId), cancellationToken);
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Expire(orderId), cancellationToken);
 
     /// <summary>
     /// Cancels each matching open order in its own write (the store batches them into few commits),

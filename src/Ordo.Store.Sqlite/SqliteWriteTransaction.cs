@@ -1,0 +1,253 @@
+using Microsoft.Data.Sqlite;
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
+
+namespace Ordo.Store.Sqlite;
+
+/// <summary>
+/// The writer connection's side of <see cref="IOrderTransaction"/>. Statements are prepared once
+/// and reused: the writer is the hot path. Id counters are read at the start of each batch, under
+/// the write lock, so another process writing the same file (the <c>ordo</c> command) cannot
+/// make them stale.
+/// </summary>
+internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrderTransaction, IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private long _nextOrderId;
+
+    /// <summary>For store-level writes that are not order commands (idempotency records).</summary>
+    public SqliteConnection Connection => connection;
+    private long _nextMovementId;
+
+    public void Begin()
+    {
+        Run("BEGIN IMMEDIATE");
+        _nextOrderId = Scalar("SELECT coalesce(max(id), 0) FROM orders") + 1;
+        _nextMovementId = Scalar("SELECT coalesce(max(movement_id), 0) FROM ledger_entries") + 1;
+    }
+
+    public void Savepoint() => Run("SAVEPOINT w");
+
+    public void Release() => Run("RELEASE w");
+
+    public void RollbackToSavepoint()
+    {
+        Run("ROLLBACK TO w");
+        Run("RELEASE w");
+    }
+
+    public void Commit() => Run("COMMIT");
+
+    public void RollbackQuietly()
+    {
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                Run("ROLLBACK");
+            }
+        }
+        catch (SqliteException)
+        {
+            // The connection already left the transaction (SQLite rolls back on some errors).
+        }
+    }
+
+    public long NextOrderId() => _nextOrderId++;
+
+    public long NextMovementId() => _nextMovementId++;
+
+    public Order? FindOrder(OrderRef reference, long? accountId) => StoreReads.FindOrder(connection, reference, accountId);
+
+    public void InsertOrder(Order order)
+    {
+        var command = Prepared(OrderRows.Insert);
+        OrderRows.Bind(command.Parameters, order);
+        command.ExecuteNonQuery();
+    }
+
+    public void UpdateOrder(Order order)
+    {
+        var command = Prepared(OrderRows.Update);
+        OrderRows.Bind(command.Parameters, order);
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException($"order {order.Id} changed under the writer (version {order.Version})");
+        }
+    }
+
+    public void AppendEvent(OrderEvent e)
+    {
+        var command = Prepared(
+            "INSERT INTO order_events (order_id, type, state, actor_kind, actor_account, reason, at, data) " +
+            "VALUES ($order, $type, $state, $actor, $account, $reason, $at, $data)");
+        var p = command.Parameters;
+        p.Clear();
+        p.Add("$order", e.OrderId);
+        p.Add("$type", e.Type);
+        p.Add("$state", e.State.ToString());
+        p.Add("$actor", e.Actor.Kind.ToString());
+        p.Add("$account", Sql.Nullable(e.Actor.AccountId));
+        p.Add("$reason", Sql.Nullable(e.Reason));
+        p.Add("$at", Sql.Time(e.At));
+        p.Add("$data", Sql.Json(e.Data));
+        command.ExecuteNonQuery();
+    }
+
+    public Balance GetBalance(long accountId, string asset)
+    {
+        var command = Prepared("SELECT available, locked FROM balances WHERE account_id = $a AND asset = $s");
+        command.Parameters.Clear();
+        command.Parameters.Add("$a", accountId);
+        command.Parameters.Add("$s", asset);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new Balance(accountId, asset, Sql.Decimal(reader, 0), Sql.Decimal(reader, 1))
+            : new Balance(accountId, asset, 0m, 0m);
+    }
+
+    public void SaveBalance(Balance balance)
+    {
+        var command = Prepared(
+            "INSERT INTO balances (account_id, asset, available, locked) VALUES ($a, $s, $av, $lo) " +
+            "ON CONFLICT (account_id, asset) DO UPDATE SET available = excluded.available, locked = excluded.locked");
+        var p = command.Parameters;
+        p.Clear();
+        p.Add("$a", balance.AccountId);
+        p.Add("$s", balance.Asset);
+        p.Add("$av", Sql.Text(balance.Available));
+        p.Add("$lo", Sql.Text(balance.Locked));
+        command.ExecuteNonQuery();
+    }
+
+    public void AppendLedger(LedgerEntry entry)
+    {
+        var command = Prepared(
+            "INSERT INTO ledger_entries (movement_id, account_id, asset, bucket, amount, order_id, reason, at) " +
+            "VALUES ($m, $a, $s, $b, $amount, $o, $r, $at)");
+        var p = command.Parameters;
+        p.Clear();
+        p.Add("$m", entry.MovementId);
+        p.Add("$a", entry.AccountId);
+        p.Add("$s", entry.Asset);
+        p.Add("$b", entry.Bucket.ToString());
+        p.Add("$amount", Sql.Text(entry.Amount));
+        p.Add("$o", Sql.Nullable(entry.OrderId));
+        p.Add("$r", entry.Reason);
+        p.Add("$at", Sql.Time(entry.At));
+        command.ExecuteNonQuery();
+    }
+
+    public bool HasExternalId(string scope, string externalId)
+    {
+        var command = Prepared("SELECT 1 FROM external_ids WHERE scope = $s AND external_id = $e");
+        command.Parameters.Clear();
+        command.Parameters.Add("$s", scope);
+        command.Parameters.Add("$e", externalId);
+        return command.ExecuteScalar() is not null;
+    }
+
+    public void RecordExternalId(string scope, string externalId)
+    {
+        var command = Prepared("INSERT INTO external_ids (scope, external_id) VALUES ($s, $e)");
+        command.Parameters.Clear();
+        command.Parameters.Add("$s", scope);
+        command.Parameters.Add("$e", externalId);
+        command.ExecuteNonQuery();
+    }
+
+    public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
+
+    public void SaveMarket(Market m)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO markets (name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee) " +
+            "VALUES ($n, $b, $q, $pp, $vp, $min, $maker, $taker) ON CONFLICT (name) DO UPDATE SET base = excluded.base, " +
+            "quote = excluded.quote, price_precision = excluded.price_precision, volume_precision = excluded.volume_precision, " +
+            "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee";
+        var p = command.Parameters;
+        p.Add("$n", m.Name);
+        p.Add("$b", m.Base);
+        p.Add("$q", m.Quote);
+        p.Add("$pp", m.PricePrecision);
+        p.Add("$vp", m.VolumePrecision);
+        p.Add("$min", Sql.Text(m.MinVolume));
+        p.Add("$maker", Sql.Text(m.MakerFee));
+        p.Add("$taker", Sql.Text(m.TakerFee));
+        command.ExecuteNonQuery();
+    }
+
+    public Account? FindAccount(long id) => StoreReads.FindAccount(connection, id);
+
+    public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO accounts (id, name, email, created_at) " +
+            "VALUES ((SELECT max(max(id) + 1, $first) FROM accounts), $n, $e, $t) RETURNING id";
+        command.Parameters.Add("$first", SystemAccounts.FirstTenant);
+        command.Parameters.Add("$n", name);
+        command.Parameters.Add("$e", Sql.Nullable(email));
+        command.Parameters.Add("$t", Sql.Time(createdAt));
+        var id = (long)command.ExecuteScalar()!;
+        return new Account(id, name, email, DateTimeOffset.FromUnixTimeMilliseconds(createdAt.ToUnixTimeMilliseconds()));
+    }
+
+    public Credential InsertCredential(Credential c)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at) " +
+            "VALUES ($a, $d, $l, $h, $s, $scopes, $attrs, $t) RETURNING id";
+        var p = command.Parameters;
+        p.Add("$a", c.AccountId);
+        p.Add("$d", c.Dialect);
+        p.Add("$l", c.LookupKey);
+        p.Add("$h", Sql.Nullable(c.SecretHash));
+        p.Add("$s", Sql.Nullable(c.SealedSecret));
+        p.Add("$scopes", System.Text.Json.JsonSerializer.Serialize(c.Scopes.ToList(), SqlJson.Default.ListString));
+        p.Add("$attrs", Sql.Json(c.Attributes));
+        p.Add("$t", Sql.Time(c.CreatedAt));
+        return c with { Id = (long)command.ExecuteScalar()! };
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        connection.Dispose();
+    }
+
+    private SqliteCommand Prepared(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    private void Run(string sql)
+    {
+        var command = Prepared(sql);
+        command.Parameters.Clear();
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        var command = Prepared(sql);
+        command.Parameters.Clear();
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,27 @@
+using Ordo.Core.Store;
+
+namespace Ordo.Store.Sqlite;
+
+/// <summary>One queued write: runs inside the batch's transaction, answered after the commit.</summary>
+internal abstract class WriteRequest
+{
+    public abstract void Run(IOrderTransaction tx);
+
+    public abstract void Acknowledge();
+
+    public abstract void Fail(Exception error);
+}
+
+internal sealed class WriteRequest<T>(Func<IOrderTransaction, T> work) : WriteRequest
+{
+    private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private T? _result;
+
+    public Task<T> Task => _done.Task;
+
+    public override void Run(IOrderTransaction tx) => _result = work(tx);
+
+    public override void Acknowledge() => _done.TrySetResult(_result!);
+
+    public override void Fail(Exception error) => _done.TrySetException(error);
+}
