@@ -1,1 +1,3 @@
-Console.WriteLine();
+using Ordo.Server.Cli;
+
+return await OrdoCommandLine.Build().Parse(args).InvokeAsync();

@@ -14,14 +14,26 @@ public sealed class OrderEngine(IOrderStore store, TimeProvider clock)
 {
     public const string NativeDialect = "native";
 
-    public Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Place(command), cancellationToken);
+    public async Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default)
+    {
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Place(command), cancellationToken);
+        EngineMetrics.Place(result.Status);
+        return result;
+    }
 
-    public Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Cancel(command), cancellationToken);
+    public async Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default)
+    {
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Cancel(command), cancellationToken);
+        EngineMetrics.Cancel(result.Status);
+        return result;
+    }
 
-    public Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Fill(command), cancellationToken);
+    public async Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default)
+    {
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Fill(command), cancellationToken);
+        EngineMetrics.Fill(result.Status);
+        return result;
+    }
 
     public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
         store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Expire(orderId), cancellationToken);

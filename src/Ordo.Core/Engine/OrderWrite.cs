@@ -242,7 +242,7 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
     {
         if (counterparty is not { } other)
         {
-            return new FillResult(FillStatus.Invalid, order, "counterparty", "a limit fill needs the counterparty of the trade");
+            return new FillResult(FillStatus.NotFillable, order, null, "a limit order is filled only by trades of the matching engine");
         }
 
         if (order.Side == OrderSide.Buy)

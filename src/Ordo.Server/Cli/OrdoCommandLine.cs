@@ -1,0 +1,180 @@
+using System.CommandLine;
+using Ordo.Core.Accounts;
+using Ordo.Core.Engine;
+using Ordo.Core.Markets;
+using Ordo.Server.Auth;
+using Ordo.Server.Hosting;
+using Ordo.Store.Sqlite;
+
+namespace Ordo.Server.Cli;
+
+/// <summary>
+/// The <c>ordo</c> executable: <c>serve</c>, <c>migrate</c>, and operator verbs that work on the
+/// database file directly (safe while a server runs on it: SQLite serializes the writers).
+/// </summary>
+public static class OrdoCommandLine
+{
+    public static RootCommand Build()
+    {
+        var db = new Option<string>("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "./ordo.db", Recursive = true };
+        var root = new RootCommand("Ordo: an order service whose heart is cancelling orders correctly and fast.") { db };
+        root.Subcommands.Add(Serve(db));
+        root.Subcommands.Add(Migrate(db));
+        root.Subcommands.Add(Account(db));
+        root.Subcommands.Add(CredentialCommand(db));
+        root.Subcommands.Add(Deposit(db));
+        root.Subcommands.Add(MarketCommand(db));
+        return root;
+    }
+
+    private static Command Serve(Option<string> db)
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var demo = new Option<bool>("--demo") { Description = "On an empty database, create a demo account, keys, balances and markets, and print them" };
+        var command = new Command("serve", "Run the server") { urls, demo };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = Configuration.Load() with
+            {
+                Urls = result.GetValue(urls)!,
+                DatabasePath = result.GetValue(db)!,
+                Demo = result.GetValue(demo),
+            };
+            var app = OrdoServer.Build(options);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate(Option<string> db)
+    {
+        var command = new Command("migrate", "Create the database or bring its schema up to date");
+        command.SetAction(result =>
+        {
+            var applied = SqliteOrderStore.Migrate(result.GetValue(db)!);
+            Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied migrations: {string.Join(", ", applied)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Account(Option<string> db)
+    {
+        var name = new Option<string>("--name") { Description = "Account name", Required = true };
+        var email = new Option<string?>("--email") { Description = "Contact e-mail" };
+        var create = new Command("create", "Create an account and print its id") { name, email };
+        create.SetAction(async (result, cancellationToken) =>
+        {
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var account = await ops.Administration.CreateAccountAsync(result.GetValue(name)!, result.GetValue(email), cancellationToken);
+            Console.WriteLine($"Account {account.Id} created ({account.Name}).");
+            return 0;
+        });
+        return new Command("account", "Manage accounts") { create };
+    }
+
+    private static Command CredentialCommand(Option<string> db)
+    {
+        var account = new Option<long>("--account") { Description = "Account id", Required = true };
+        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential", DefaultValueFactory = _ => "native" };
+        dialect.AcceptOnlyFromAmong("native");
+        var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes", DefaultValueFactory = _ => "orders:read,orders:write" };
+        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes };
+        create.SetAction(async (result, cancellationToken) =>
+        {
+            var list = result.GetValue(scopes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (list.FirstOrDefault(s => !Scopes.All.Contains(s)) is { } unknown)
+            {
+                Console.Error.WriteLine($"Unknown scope '{unknown}'. Known: {string.Join(", ", Scopes.All)}");
+                return 2;
+            }
+
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var issued = await new NativeKeys().IssueAsync(ops.Administration, result.GetValue(account), list, cancellationToken);
+            if (issued is null)
+            {
+                Console.Error.WriteLine($"No account {result.GetValue(account)}.");
+                return 1;
+            }
+
+            Console.WriteLine($"Credential {issued.Id} for account {issued.AccountId}, scopes {string.Join(",", issued.Scopes)}.");
+            Console.WriteLine($"Key (shown once, stored hashed): {issued.Key}");
+            return 0;
+        });
+        return new Command("credential", "Manage credentials") { create };
+    }
+
+    private static Command Deposit(Option<string> db)
+    {
+        var account = new Option<long>("--account") { Description = "Account id", Required = true };
+        var asset = new Option<string>("--asset") { Description = "Asset code, e.g. TRX", Required = true };
+        var amount = new Option<decimal>("--amount") { Description = "Amount (exact decimal)", Required = true };
+        var externalId = new Option<string>("--external-id") { Description = "Your id for this deposit; a repeat is not credited twice", Required = true };
+        var command = new Command("deposit", "Credit an account's balance") { account, asset, amount, externalId };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (result.GetValue(amount) <= 0)
+            {
+                Console.Error.WriteLine("--amount must be greater than zero.");
+                return 2;
+            }
+
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var status = await ops.Administration.DepositAsync(
+                result.GetValue(account), result.GetValue(asset)!.ToUpperInvariant(), result.GetValue(amount), result.GetValue(externalId)!, cancellationToken);
+            Console.WriteLine(status switch
+            {
+                DepositStatus.Credited => "Deposit credited.",
+                DepositStatus.Duplicate => "This external id was credited before; nothing changed.",
+                _ => $"No account {result.GetValue(account)}.",
+            });
+            return status == DepositStatus.AccountNotFound ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static Command MarketCommand(Option<string> db)
+    {
+        var name = new Argument<string>("name") { Description = "Market name, e.g. btcusdc" };
+        var baseAsset = new Option<string>("--base") { Required = true };
+        var quote = new Option<string>("--quote") { Required = true };
+        var pricePrecision = new Option<int>("--price-precision") { DefaultValueFactory = _ => 2 };
+        var volumePrecision = new Option<int>("--volume-precision") { DefaultValueFactory = _ => 4 };
+        var minVolume = new Option<decimal>("--min-volume") { DefaultValueFactory = _ => 0.0001m };
+        var makerFee = new Option<decimal>("--maker-fee") { DefaultValueFactory = _ => 0m };
+        var takerFee = new Option<decimal>("--taker-fee") { DefaultValueFactory = _ => 0m };
+        var set = new Command("set", "Define or change a market") { name, baseAsset, quote, pricePrecision, volumePrecision, minVolume, makerFee, takerFee };
+        set.SetAction(async (result, cancellationToken) =>
+        {
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var market = await ops.Administration.SaveMarketAsync(
+                new Market(
+                    result.GetValue(name)!, result.GetValue(baseAsset)!.ToUpperInvariant(), result.GetValue(quote)!.ToUpperInvariant(),
+                    result.GetValue(pricePrecision), result.GetValue(volumePrecision), result.GetValue(minVolume),
+                    result.GetValue(makerFee), result.GetValue(takerFee)),
+                cancellationToken);
+            Console.WriteLine($"Market {market.Name} saved ({market.Base}/{market.Quote}).");
+            return 0;
+        });
+        return new Command("market", "Manage markets") { set };
+    }
+
+    /// <summary>A store and the administration over it, for one command.</summary>
+    private sealed class Operations : IDisposable
+    {
+        private readonly SqliteOrderStore _store;
+
+        private Operations(SqliteOrderStore store)
+        {
+            _store = store;
+            Administration = new Administration(store, TimeProvider.System);
+        }
+
+        public Administration Administration { get; }
+
+        public static Operations Open(string path) => new(SqliteOrderStore.Open(new SqliteStoreOptions(path)));
+
+        public void Dispose() => _store.Dispose();
+    }
+}

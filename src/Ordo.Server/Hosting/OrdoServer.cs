@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.OpenApi;
+using Ordo.Core.Engine;
+using Ordo.Core.Store;
+using Ordo.Server.Auth;
+using Ordo.Server.Demo;
+using Ordo.Server.Expiry;
+using Ordo.Server.Http;
+using Ordo.Server.Native;
+using Ordo.Store.Sqlite;
+
+namespace Ordo.Server.Hosting;
+
+/// <summary>Builds the web server: services, the dialects' routes, health, OpenAPI. Used by <c>ordo serve</c> and by tests.</summary>
+public static class OrdoServer
+{
+    public static WebApplication Build(ServerOptions options, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        logging?.Invoke(builder.Logging);
+
+        var store = SqliteOrderStore.Open(new SqliteStoreOptions(options.DatabasePath));
+        var services = builder.Services;
+        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(store);
+        services.AddSingleton<IOrderStore>(store);
+        services.AddSingleton<IIdempotencyStore>(store);
+        services.AddSingleton<OrderEngine>();
+        services.AddSingleton<Administration>();
+        services.AddSingleton<NativeAuthenticator>();
+        services.AddSingleton<NativeKeys>();
+        services.AddSingleton<CredentialRateLimiter>();
+        services.AddSingleton<Telemetry.Telemetry>();
+        services.AddSingleton<ExpirySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
+        services.ConfigureHttpJsonOptions(json => NativeJson.Configure(json.SerializerOptions));
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Ordo native API";
+                document.Info.Description = "Orders of every kind, cancelled correctly and fast. Decimals are exact strings.";
+                return Task.CompletedTask;
+            });
+            openApi.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(decimal) || type == typeof(decimal?))
+                {
+                    schema.Type = type == typeof(decimal) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Format = "decimal";
+                    schema.Pattern = null;
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<Telemetry.Telemetry>();
+        app.UseRequestIds();
+        app.UseExceptionHandler(failed => failed.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+            await new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs").ExecuteAsync(context);
+        }));
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Ordo native API v1");
+        });
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "up" })).WithTags("Operations");
+        app.MapGet("/readyz", async (IOrderStore s, CancellationToken ct) =>
+            await s.IsReadyAsync(ct)
+                ? Results.Ok(new { status = "ready" })
+                : Results.Json(new { status = "not_ready" }, statusCode: 503)).WithTags("Operations");
+        app.MapNativeOrders();
+        app.MapNativeAdmin();
+        app.MapFallback(() => new ProblemResult(404, "not_found", "Not found", "no such endpoint"));
+
+        if (options.Demo)
+        {
+            var demo = DemoData.SeedAsync(app.Services).GetAwaiter().GetResult();
+            Console.WriteLine(demo);
+        }
+
+        app.Lifetime.ApplicationStopped.Register(store.Dispose);
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+
+namespace Ordo.Server.Native;
+
+public sealed record AccountDto(long Id, string Name, string? Email, DateTimeOffset CreatedAt)
+{
+    public static AccountDto From(Account a) => new(a.Id, a.Name, a.Email, a.CreatedAt);
+}
+
+/// <summary>A new credential; <see cref="Key"/> is shown this once and stored only as a hash.</summary>
+public sealed record CredentialDto(long Id, long AccountId, string Dialect, IReadOnlyList<string> Scopes, string Key, DateTimeOffset CreatedAt);
+
+public sealed record BalanceDto(string Asset, decimal Available, decimal Locked)
+{
+    public static BalanceDto From(Balance b) => new(b.Asset, b.Available, b.Locked);
+}
+
+public sealed record BalancesDto(IReadOnlyList<BalanceDto> Balances);
+
+public sealed record MarketDto(string Name, string Base, string Quote, int PricePrecision, int VolumePrecision, decimal MinVolume, decimal MakerFee, decimal TakerFee)
+{
+    public static MarketDto From(Market m) => new(m.Name, m.Base, m.Quote, m.PricePrecision, m.VolumePrecision, m.MinVolume, m.MakerFee, m.TakerFee);
+}
+
+public sealed record AccountBody(string Name, string? Email);
+
+public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes);
+
+public sealed record DepositBody(string Asset, string Amount, string ExternalId);
+
+public sealed record MarketBody(string Base, string Quote, int PricePrecision, int VolumePrecision, string MinVolume, string MakerFee, string TakerFee);

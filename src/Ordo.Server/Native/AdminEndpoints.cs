@@ -1,0 +1,172 @@
+using System.Net.Mail;
+using Ordo.Core.Accounts;
+using Ordo.Core.Engine;
+using Ordo.Core.Markets;
+using Ordo.Core.Store;
+using Ordo.Server.Auth;
+using Ordo.Server.Http;
+
+namespace Ordo.Server.Native;
+
+/// <summary>Operator endpoints (scope <c>admin</c>): accounts, credentials, deposits, balances, markets.</summary>
+public static class AdminEndpoints
+{
+    /// <summary>Dialects whose credentials this server can issue.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Dialects = new Dictionary<string, string> { ["native"] = OrderEngine.NativeDialect };
+
+    public static void MapNativeAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/v1").WithTags("Admin");
+        admin.MapPost("/accounts", CreateAccount).RequireScope(Scopes.Admin).WithIdempotency()
+            .DocumentsBody<AccountBody>().Produces<AccountDto>(201).ProducesProblem(400);
+        admin.MapGet("/accounts/{id:long}", GetAccount).RequireScope(Scopes.Admin).Produces<AccountDto>().ProducesProblem(404);
+        admin.MapPost("/accounts/{id:long}/credentials", CreateCredential).RequireScope(Scopes.Admin).WithIdempotency()
+            .DocumentsBody<CredentialBody>().Produces<CredentialDto>(201).ProducesProblem(400).ProducesProblem(404);
+        admin.MapPost("/accounts/{id:long}/deposits", Deposit).RequireScope(Scopes.Admin).WithIdempotency()
+            .DocumentsBody<DepositBody>().Produces<BalancesDto>().ProducesProblem(400).ProducesProblem(404);
+        admin.MapGet("/accounts/{id:long}/balances", Balances).RequireScope(Scopes.Admin).Produces<BalancesDto>().ProducesProblem(404);
+        admin.MapPut("/markets/{name}", PutMarket).RequireScope(Scopes.Admin)
+            .DocumentsBody<MarketBody>().Produces<MarketDto>().ProducesProblem(400);
+    }
+
+    private static async Task<IResult> CreateAccount(HttpContext http, Administration administration)
+    {
+        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var name = fields.String("name", required: true, maxLength: 128);
+        var email = fields.String("email", maxLength: 254);
+        if (email is not null && !MailAddress.TryCreate(email, out _))
+        {
+            fields.Fail("email", "must be an e-mail address");
+        }
+
+        if (!fields.Ok)
+        {
+            return Problems.InvalidRequest(fields);
+        }
+
+        var account = await administration.CreateAccountAsync(name!, email, http.RequestAborted);
+        return TypedResults.Created($"/v1/accounts/{account.Id}", AccountDto.From(account));
+    }
+
+    private static async Task<IResult> GetAccount(long id, IOrderStore store, HttpContext http) =>
+        await store.GetAccountAsync(id, http.RequestAborted) is { } account
+            ? TypedResults.Ok(AccountDto.From(account))
+            : Problems.NotFound("account");
+
+    private static async Task<IResult> CreateCredential(long id, HttpContext http, Administration administration, NativeKeys keys)
+    {
+        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var dialect = fields.String("dialect", required: true, maxLength: 32);
+        if (dialect is not null && !Dialects.ContainsKey(dialect))
+        {
+            fields.Fail("dialect", $"must be one of: {string.Join(", ", Dialects.Keys)}");
+        }
+
+        var scopes = fields.StringList("scopes") ?? [Scopes.OrdersRead, Scopes.OrdersWrite];
+        if (scopes.FirstOrDefault(s => !Scopes.All.Contains(s)) is { } unknown)
+        {
+            fields.Fail("scopes", $"unknown scope '{unknown}'; known: {string.Join(", ", Scopes.All)}");
+        }
+
+        if (!fields.Ok || dialect is null)
+        {
+            return Problems.InvalidRequest(fields);
+        }
+
+        var issued = await keys.IssueAsync(administration, id, scopes, http.RequestAborted);
+        return issued is null
+            ? Problems.NotFound("account")
+            : TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Id}", issued);
+    }
+
+    private static async Task<IResult> Deposit(long id, HttpContext http, Administration administration, IOrderStore store)
+    {
+        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var asset = fields.String("asset", required: true, maxLength: 16);
+        if (asset is not null && (asset.Length < 2 || !asset.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))))
+        {
+            fields.Fail("asset", "must be an upper-case asset code such as TRX or USDC");
+        }
+
+        var amount = fields.Decimal("amount", required: true);
+        var externalId = fields.String("external_id", required: true, maxLength: 128);
+        if (!fields.Ok)
+        {
+            return Problems.InvalidRequest(fields);
+        }
+
+        var status = await administration.DepositAsync(id, asset!, amount!.Value, externalId!, http.RequestAborted);
+        if (status == DepositStatus.AccountNotFound)
+        {
+            return Problems.NotFound("account");
+        }
+
+        return await Balances(id, store, http);
+    }
+
+    private static async Task<IResult> Balances(long id, IOrderStore store, HttpContext http)
+    {
+        if (await store.GetAccountAsync(id, http.RequestAborted) is null)
+        {
+            return Problems.NotFound("account");
+        }
+
+        var balances = await store.GetBalancesAsync(id, http.RequestAborted);
+        return TypedResults.Ok(new BalancesDto(balances.Select(BalanceDto.From).ToList()));
+    }
+
+    private static async Task<IResult> PutMarket(string name, HttpContext http, Administration administration)
+    {
+        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (name.Length is 0 or > 32 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        {
+            fields.Fail("name", "must be lower-case letters and digits, e.g. btcusdc");
+        }
+
+        var market = new Market(
+            name,
+            fields.String("base", required: true, maxLength: 16) ?? "",
+            fields.String("quote", required: true, maxLength: 16) ?? "",
+            (int)(fields.Integer("price_precision", required: true, min: 0, max: 18) ?? 0),
+            (int)(fields.Integer("volume_precision", required: true, min: 0, max: 18) ?? 0),
+            fields.Decimal("min_volume", required: true) ?? 0,
+            fields.Decimal("maker_fee", required: true, allowZero: true) ?? 0,
+            fields.Decimal("taker_fee", required: true, allowZero: true) ?? 0);
+        if (market.MakerFee >= 1)
+        {
+            fields.Fail("maker_fee", "must be a fraction below 1, e.g. \"0.0004\"");
+        }
+
+        if (market.TakerFee >= 1)
+        {
+            fields.Fail("taker_fee", "must be a fraction below 1, e.g. \"0.0004\"");
+        }
+
+        if (!fields.Ok)
+        {
+            return Problems.InvalidRequest(fields);
+        }
+
+        return TypedResults.Ok(MarketDto.From(await administration.SaveMarketAsync(market, http.RequestAborted)));
+    }
+}

@@ -1,0 +1,37 @@
+using Ordo.Server.Auth;
+using Ordo.Server.Http;
+
+namespace Ordo.Server.Native;
+
+/// <summary>Authentication, rate limit and scope check, in that order, for each native endpoint.</summary>
+public static class NativeAccess
+{
+    public static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder builder, string scope) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var caller = await http.RequestServices.GetRequiredService<NativeAuthenticator>().AuthenticateAsync(http.Request, http.RequestAborted);
+            if (caller is null)
+            {
+                return Problems.Unauthorized();
+            }
+
+            if (!http.RequestServices.GetRequiredService<CredentialRateLimiter>().TryAcquire(caller.RateKey, out var retry))
+            {
+                return Problems.RateLimited(retry);
+            }
+
+            if (!caller.Has(scope))
+            {
+                return Problems.Forbidden(scope);
+            }
+
+            http.Items[typeof(Caller)] = caller;
+            return await next(context);
+        })
+        .ProducesProblem(401)
+        .ProducesProblem(403)
+        .ProducesProblem(429);
+
+    public static Caller Caller(this HttpContext http) => (Caller)http.Items[typeof(Caller)]!;
+}

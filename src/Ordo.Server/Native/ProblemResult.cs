@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using System.Reflection;
+
+namespace Ordo.Server.Native;
+
+/// <summary>
+/// An RFC 9457 problem (<c>application/problem+json</c>) with the native API's extensions:
+/// a stable <c>code</c>, and where useful the <c>order</c>, the field <c>errors</c> or a <c>retry_after</c>.
+/// </summary>
+public sealed class ProblemResult(int status, string code, string title, string detail) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int StatusCode => status;
+
+    int? IStatusCodeHttpResult.StatusCode => status;
+
+    public string Code => code;
+
+    public OrderDto? Order { get; init; }
+
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    public DateTimeOffset? RetryAfter { get; init; }
+
+    /// <summary>Seconds for the <c>Retry-After</c> header (rate limits).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(ProblemShape), ["application/problem+json"]));
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        if (RetryAfter is { } at)
+        {
+            var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((at - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var shape = new ProblemShape(
+            $"urn:ordo:problem:{code}", title, status, detail, code, context.TraceIdentifier, Order, Errors, RetryAfter);
+        await JsonSerializer.SerializeAsync(context.Response.Body, shape, NativeJson.Options, context.RequestAborted);
+    }
+}
+
+/// <summary>The body of a problem, as documented in the OpenAPI description.</summary>
+public sealed record ProblemShape(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string Code,
+    string RequestId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] OrderDto? Order,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string[]>? Errors,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RetryAfter);

@@ -1,0 +1,36 @@
+namespace Ordo.Server;
+
+/// <summary>
+/// Settings read at start-up, from the command line (<c>--urls</c>, <c>--db</c>, <c>--demo</c>) and from
+/// configuration (<c>Ordo:*</c>, or the environment as <c>Ordo__*</c>). See README's configuration table.
+/// </summary>
+public sealed record ServerOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+    public string DatabasePath { get; init; } = "./ordo.db";
+    public bool Demo { get; init; }
+
+    /// <summary>Bootstrap admin key (<c>ORDO_ADMIN_KEY</c>); null when not set.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>Requests a credential may make per second on average (0: unlimited).</summary>
+    public int RateLimitPerSecond { get; init; } = 1000;
+
+    /// <summary>How many requests a credential may send at once above the average.</summary>
+    public int RateLimitBurst { get; init; } = 2000;
+
+    /// <summary>How often the expiry sweeper looks for due orders.</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public NativeOrderDefaults Native { get; init; } = new();
+}
+
+/// <summary>The native dialect's policy parameters for each kind (other dialects set their platform's).</summary>
+public sealed record NativeOrderDefaults
+{
+    public TimeSpan RentalValidity { get; init; } = TimeSpan.FromHours(24);
+    public TimeSpan RentalCancelNotBefore { get; init; } = TimeSpan.Zero;
+    public decimal RentalCancelFeeRate { get; init; }
+    public TimeSpan P2pValidity { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan PurchaseValidity { get; init; } = TimeSpan.FromHours(24);
+}
