@@ -1,0 +1,29 @@
+using Ordo.Core.Addresses;
+
+namespace Ordo.Core.Tests.Addresses;
+
+public sealed class TronAddressTests
+{
+    [Theory]
+    [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")] // the USDT contract, a well-known address
+    [InlineData("T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb")] // the all-zero account
+    public void Accepts_real_addresses(string address) => TronAddress.IsValid(address).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u")] // last character changed: checksum fails
+    [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6")] // 33 characters
+    [InlineData("AR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")] // does not start with T
+    [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj0t")] // 0 is not base58
+    [InlineData("")]
+    [InlineData(null)]
+    public void Refuses_anything_else(string? address) => TronAddress.IsValid(address).ShouldBeFalse();
+
+    [Fact]
+    public void Encodes_what_it_validates()
+    {
+        var account = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray();
+        var address = TronAddress.Encode(account);
+        address.Length.ShouldBe(34);
+        TronAddress.IsValid(address).ShouldBeTrue();
+    }
+}

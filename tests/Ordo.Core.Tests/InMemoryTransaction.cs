@@ -1,0 +1,74 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Ledger;
+using Ordo.Core.Markets;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
+
+namespace Ordo.Core.Tests;
+
+/// <summary>
+/// A plain in-memory <see cref="IOrderTransaction"/> for unit tests of the rules alone. The real
+/// stores are tested against a real database in their own projects.
+/// </summary>
+internal sealed class InMemoryTransaction : IOrderTransaction
+{
+    private long _nextOrderId = 1;
+    private long _nextMovementId = 1;
+
+    public Dictionary<long, Order> Orders { get; } = [];
+    public List<OrderEvent> Events { get; } = [];
+    public Dictionary<(long, string), Balance> Balances { get; } = [];
+    public List<LedgerEntry> Ledger { get; } = [];
+    public HashSet<(string, string)> ExternalIds { get; } = [];
+    public Dictionary<string, Market> Markets { get; } = [];
+    public Dictionary<long, Account> Accounts { get; } = [];
+
+    public long NextOrderId() => _nextOrderId++;
+
+    public long NextMovementId() => _nextMovementId++;
+
+    public Order? FindOrder(OrderRef reference, long? accountId)
+    {
+        var order = reference switch
+        {
+            OrderRef.ById byId => Orders.GetValueOrDefault(byId.Id),
+            OrderRef.ByUuid byUuid => Orders.Values.FirstOrDefault(o => o.Uuid == byUuid.Uuid),
+            OrderRef.ByNumber byNumber => Orders.Values.FirstOrDefault(o => o.Number == byNumber.Number),
+            OrderRef.ByClientId byClient => Orders.Values.FirstOrDefault(o => o.ClientOrderId == byClient.ClientOrderId && o.AccountId == accountId),
+            _ => null,
+        };
+        return order is not null && (accountId is null || order.AccountId == accountId) ? order : null;
+    }
+
+    public void InsertOrder(Order order) => Orders.Add(order.Id, order);
+
+    public void UpdateOrder(Order order) => Orders[order.Id] = order;
+
+    public void AppendEvent(OrderEvent orderEvent) => Events.Add(orderEvent);
+
+    public Balance GetBalance(long accountId, string asset) =>
+        Balances.GetValueOrDefault((accountId, asset)) ?? new Balance(accountId, asset, 0, 0);
+
+    public void SaveBalance(Balance balance) => Balances[(balance.AccountId, balance.Asset)] = balance;
+
+    public void AppendLedger(LedgerEntry entry) => Ledger.Add(entry);
+
+    public bool HasExternalId(string scope, string externalId) => ExternalIds.Contains((scope, externalId));
+
+    public void RecordExternalId(string scope, string externalId) => ExternalIds.Add((scope, externalId));
+
+    public Market? FindMarket(string name) => Markets.GetValueOrDefault(name);
+
+    public void SaveMarket(Market market) => Markets[market.Name] = market;
+
+    public Account? FindAccount(long id) => Accounts.GetValueOrDefault(id);
+
+    public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)
+    {
+        var account = new Account(SystemAccounts.FirstTenant + Accounts.Count, name, email, createdAt);
+        Accounts.Add(account.Id, account);
+        return account;
+    }
+
+    public Credential InsertCredential(Credential credential) => credential;
+}
