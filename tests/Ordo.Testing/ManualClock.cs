@@ -1,8 +1,9 @@
 namespace Ordo.Testing;
 
-/// <summary>A clock tests move by hand; nothing sleeps.</summary>
+/// <summary>A clock tests move by hand; nothing sleeps. Safe to read and move from several threads.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
+    private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
 
     public ManualClock()
@@ -10,7 +11,19 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
     }
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
 }
