@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Ordo.Server;
+using Ordo.Server.Expiry;
+using Ordo.Server.Hosting;
+using Ordo.Testing;
+
+namespace Ordo.Server.Tests;
+
+/// <summary>A real server on a loopback port with a real SQLite file and a clock the test moves.</summary>
+public sealed class ServerFixture : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    private readonly ScratchDatabase _database = new();
+    private readonly WebApplication _app;
+
+    private ServerFixture(ServerOptions options)
+    {
+        Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
+        _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders());
+    }
+
+    public ManualClock Clock { get; } = new();
+
+    public ServerOptions Options { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string DatabasePath => _database.Path;
+
+    public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
+
+    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null)
+    {
+        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) });
+        await fixture._app.StartAsync();
+        fixture.BaseAddress = new Uri(fixture._app.Urls.First());
+        return fixture;
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>A new account with a native key of the given scopes and the given deposits.</summary>
+    public async Task<Tenant> TenantAsync(string scopes = "orders:read,orders:write", params (string Asset, decimal Amount)[] deposits)
+    {
+        using var admin = Admin();
+        var account = await Json(await admin.PostAsJsonAsync("/v1/accounts", new { name = "tenant", email = "t@example.com" }));
+        var id = account["id"]!.GetValue<long>();
+        var credential = await Json(await admin.PostAsJsonAsync($"/v1/accounts/{id}/credentials", new { dialect = "native", scopes = scopes.Split(',') }));
+        foreach (var (asset, amount) in deposits)
+        {
+            (await admin.PostAsJsonAsync($"/v1/accounts/{id}/deposits", new { asset, amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture), external_id = $"seed-{asset}" }))
+                .EnsureSuccessStatusCode();
+        }
+
+        return new Tenant(id, credential["key"]!.GetValue<string>(), Client(credential["key"]!.GetValue<string>()));
+    }
+
+    public static async Task<JsonNode> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text) ?? throw new InvalidOperationException($"no JSON in {(int)response.StatusCode}: {text}");
+    }
+
+    public static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _database.Dispose();
+    }
+}
+
+public sealed record Tenant(long AccountId, string Key, HttpClient Http);
