@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+
 using Microsoft.Data.Sqlite;
 
 namespace Ordo.Store.Sqlite;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+
 using Ordo.Core.Orders;
 
 namespace Ordo.Store.Sqlite;

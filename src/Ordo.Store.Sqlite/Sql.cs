@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+
 using Microsoft.Data.Sqlite;
+
 using Ordo.Core;
 
 namespace Ordo.Store.Sqlite;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;

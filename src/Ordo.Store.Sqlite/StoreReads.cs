@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+
 using Microsoft.Data.Sqlite;
+
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
@@ -98,7 +100,8 @@ internal static class StoreReads
                 new Actor(Enum.Parse<ActorKind>(r.GetString(3)), r.IsDBNull(4) ? null : r.GetInt64(4)),
                 Sql.NullableString(r, 5),
                 Sql.Time(r, 6),
-                Sql.ReadJson(r.GetString(7))) { Sequence = r.GetInt64(0) });
+                Sql.ReadJson(r.GetString(7)))
+            { Sequence = r.GetInt64(0) });
         }
 
         return events;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+
 using Ordo.Server.Hosting;
 
 namespace Ordo.Server.Tests;

@@ -1,4 +1,5 @@
 using Ordo.Core.Orders;
+
 using static Ordo.Core.Kinds.OrderCommand;
 using static Ordo.Core.Orders.OrderState;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+
 using Ordo.Core.Accounts;
 using Ordo.Core.Engine;
 using Ordo.Core.Markets;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.OpenApi;
+
 using Ordo.Core.Engine;
 using Ordo.Core.Store;
 using Ordo.Server.Auth;

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+
 using Ordo.Core.Accounts;
 using Ordo.Core.Engine;
 using Ordo.Core.Markets;

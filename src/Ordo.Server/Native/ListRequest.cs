@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 using Ordo.Server.Http;

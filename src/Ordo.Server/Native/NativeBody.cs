@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Ordo.Server.Http;
 
 namespace Ordo.Server.Native;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Ordo.Core.Orders;
 
 namespace Ordo.Server.Native;

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
+
 using Ordo.Core;
 using Ordo.Core.Addresses;
 using Ordo.Core.Engine;

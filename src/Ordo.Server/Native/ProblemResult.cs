@@ -1,6 +1,7 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Metadata;
 using System.Reflection;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Ordo.Server.Native;
 

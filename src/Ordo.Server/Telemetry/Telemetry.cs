@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
+
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+
 using Ordo.Core.Engine;
 using Ordo.Store.Sqlite;
 

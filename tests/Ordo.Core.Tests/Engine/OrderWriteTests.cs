@@ -139,8 +139,14 @@ public sealed class OrderWriteTests
     {
         var command = new PlaceOrder
         {
-            Actor = Actor.Owner(StateSetup.Owner), AccountId = StateSetup.Owner, Dialect = "test", Kind = OrderKind.Rental,
-            Quantity = 1, Price = 5000, Payment = 5000, Asset = "TRX",
+            Actor = Actor.Owner(StateSetup.Owner),
+            AccountId = StateSetup.Owner,
+            Dialect = "test",
+            Kind = OrderKind.Rental,
+            Quantity = 1,
+            Price = 5000,
+            Payment = 5000,
+            Asset = "TRX",
         };
         _s.Write.Place(command).Status.ShouldBe(PlaceStatus.InsufficientBalance);
         _s.Tx.Orders.ShouldBeEmpty();
@@ -152,8 +158,12 @@ public sealed class OrderWriteTests
     {
         var command = new PlaceOrder
         {
-            Actor = Actor.Owner(StateSetup.Owner), AccountId = StateSetup.Owner, Dialect = "test", Kind = OrderKind.Purchase,
-            Quantity = 1, ClientOrderId = "c-1",
+            Actor = Actor.Owner(StateSetup.Owner),
+            AccountId = StateSetup.Owner,
+            Dialect = "test",
+            Kind = OrderKind.Purchase,
+            Quantity = 1,
+            ClientOrderId = "c-1",
         };
         var first = _s.Write.Place(command);
         var second = _s.Write.Place(command);
@@ -169,9 +179,15 @@ public sealed class OrderWriteTests
         var value = decimal.Parse(quantityOrPrice, System.Globalization.CultureInfo.InvariantCulture);
         var command = new PlaceOrder
         {
-            Actor = Actor.Owner(StateSetup.Owner), AccountId = StateSetup.Owner, Dialect = "test", Kind = OrderKind.Limit,
-            Market = "btcusdc", Side = OrderSide.Buy, Type = OrderType.Limit,
-            Price = field == "price" ? value : 1, Quantity = field == "quantity" ? value : 1,
+            Actor = Actor.Owner(StateSetup.Owner),
+            AccountId = StateSetup.Owner,
+            Dialect = "test",
+            Kind = OrderKind.Limit,
+            Market = "btcusdc",
+            Side = OrderSide.Buy,
+            Type = OrderType.Limit,
+            Price = field == "price" ? value : 1,
+            Quantity = field == "quantity" ? value : 1,
         };
         var result = _s.Write.Place(command);
         result.Status.ShouldBe(PlaceStatus.Invalid);
@@ -180,7 +196,14 @@ public sealed class OrderWriteTests
 
     private Order RentalWithWindow(TimeSpan window) => _s.Write.Place(new PlaceOrder
     {
-        Actor = Actor.Owner(StateSetup.Owner), AccountId = StateSetup.Owner, Dialect = "test", Kind = OrderKind.Rental,
-        Quantity = 10, Price = 1, Payment = 10, Asset = "TRX", Terms = new CancelTerms(window, 0),
+        Actor = Actor.Owner(StateSetup.Owner),
+        AccountId = StateSetup.Owner,
+        Dialect = "test",
+        Kind = OrderKind.Rental,
+        Quantity = 10,
+        Price = 1,
+        Payment = 10,
+        Asset = "TRX",
+        Terms = new CancelTerms(window, 0),
     }).Order!;
 }

@@ -2,6 +2,7 @@ using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Orders;
 using Ordo.Core.Tests.Engine;
+
 using static Ordo.Core.Orders.OrderState;
 
 namespace Ordo.Core.Tests.Kinds;
@@ -145,7 +146,7 @@ public sealed class StateMachineTests
 
     private static string Run(StateSetup setup, Order order, string command)
     {
-        string Applied(OrderState s) => $"→{s}";
+        static string Applied(OrderState s) => $"→{s}";
         switch (command)
         {
             case FillPart:

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+
 using Ordo.Core.Store;
 using Ordo.Store.Sqlite;
 

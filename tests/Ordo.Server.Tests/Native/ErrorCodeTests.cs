@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+
 using Ordo.Server;
 
 namespace Ordo.Server.Tests.Native;

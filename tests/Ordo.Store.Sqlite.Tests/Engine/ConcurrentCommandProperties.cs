@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+
 using FsCheck;
 using FsCheck.Fluent;
+
 using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
@@ -64,9 +66,17 @@ public sealed class ConcurrentCommandProperties
                     var price = 0.37m * op.Quantity;
                     var result = await f.Engine.PlaceAsync(new PlaceOrder
                     {
-                        Actor = Actor.Owner(account), AccountId = account, Dialect = "test", Kind = OrderKind.Rental,
-                        Quantity = 10, Price = price, Payment = 10 * price, Asset = "TRX", Duration = TimeSpan.FromHours(1),
-                        Validity = TimeSpan.FromHours(3), Terms = new CancelTerms(TimeSpan.Zero, 0.1m),
+                        Actor = Actor.Owner(account),
+                        AccountId = account,
+                        Dialect = "test",
+                        Kind = OrderKind.Rental,
+                        Quantity = 10,
+                        Price = price,
+                        Payment = 10 * price,
+                        Asset = "TRX",
+                        Duration = TimeSpan.FromHours(1),
+                        Validity = TimeSpan.FromHours(3),
+                        Terms = new CancelTerms(TimeSpan.Zero, 0.1m),
                     });
                     if (result.Order is { } order)
                     {
@@ -77,7 +87,9 @@ public sealed class ConcurrentCommandProperties
                 case Step.Fill:
                     await f.Engine.FillAsync(new FillOrder
                     {
-                        Actor = Actor.Executor(executor), Order = OrderRef.Of(PickOrder(op.Target)), Quantity = op.Quantity,
+                        Actor = Actor.Executor(executor),
+                        Order = OrderRef.Of(PickOrder(op.Target)),
+                        Quantity = op.Quantity,
                         ExternalId = $"d-{op.Target}-{op.Quantity}",
                     });
                     break;
