@@ -17,13 +17,13 @@ public static class DemoData
     public const string NativeKey = "ordo_demo_native_key";
     public const string AdminKey = "ordo_demo_admin_key";
 
-    public static async Task<string> SeedAsync(IServiceProvider services)
+    public static async Task<string> SeedAsync(IServiceProvider services, string url)
     {
         var store = services.GetRequiredService<IOrderStore>();
         var administration = services.GetRequiredService<Administration>();
         if (await store.FindCredentialAsync(OrderEngine.NativeDialect, Secrets.Hash(NativeKey)) is { } existing)
         {
-            return Describe(existing.AccountId, fresh: false);
+            return Describe(existing.AccountId, fresh: false, url);
         }
 
         if (await store.GetAccountAsync(SystemAccounts.FirstTenant) is not null)
@@ -41,17 +41,17 @@ public static class DemoData
 
         await administration.SaveMarketAsync(new Market("btcusdc", "BTC", "USDC", 2, 4, 0.0001m, 0.0004m, 0.0007m));
         await administration.SaveMarketAsync(new Market("ethusdc", "ETH", "USDC", 2, 4, 0.001m, 0.0004m, 0.0007m));
-        return Describe(account.Id, fresh: true);
+        return Describe(account.Id, fresh: true, url);
     }
 
     private static Task<Credential?> AddKey(Administration administration, long account, string key, IReadOnlyList<string> scopes) =>
         administration.AddCredentialAsync(new Credential(0, account, OrderEngine.NativeDialect, Secrets.Hash(key), null, null, scopes, new Dictionary<string, string>(), default));
 
-    private static string Describe(long account, bool fresh) => $"""
+    private static string Describe(long account, bool fresh, string url) => $"""
         Demo mode ({(fresh ? "created just now" : "already present")}): account {account}
           native key (orders, fills): {NativeKey}
           native key (admin):         {AdminKey}
           balances: 100000 TRX, 1000000 USDC, 10 BTC, 100 ETH; markets btcusdc, ethusdc
-          try: curl -s -H 'Authorization: Bearer {NativeKey}' http://127.0.0.1:8080/v1/orders
+          try: curl -s -H 'Authorization: Bearer {NativeKey}' {url.TrimEnd('/')}/v1/orders
         """;
 }

@@ -34,6 +34,7 @@ public static class OrdoServer
         services.AddSingleton<NativeAuthenticator>();
         services.AddSingleton<NativeKeys>();
         services.AddSingleton<CredentialRateLimiter>();
+        services.AddSingleton<Idempotency.InFlightKeys>();
         services.AddSingleton<Telemetry.Telemetry>();
         services.AddSingleton<ExpirySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
@@ -88,7 +89,7 @@ public static class OrdoServer
 
         if (options.Demo)
         {
-            var demo = DemoData.SeedAsync(app.Services).GetAwaiter().GetResult();
+            var demo = DemoData.SeedAsync(app.Services, options.Urls.Split(';')[0]).GetAwaiter().GetResult();
             Console.WriteLine(demo);
         }
 

@@ -17,7 +17,6 @@ namespace Ordo.Server.Native;
 public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
-    private static readonly ConcurrentDictionary<(string, string), byte> InFlight = new();
 
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (context, next) =>
@@ -35,7 +34,8 @@ public static class Idempotency
             }
 
             var scope = http.Caller().IdempotencyScope;
-            if (!InFlight.TryAdd((scope, key), 0))
+            var inFlight = http.RequestServices.GetRequiredService<InFlightKeys>();
+            if (!inFlight.TryAdd((scope, key), 0))
             {
                 return Problems.IdempotencyKeyInUse();
             }
@@ -46,7 +46,7 @@ public static class Idempotency
             }
             finally
             {
-                InFlight.TryRemove((scope, key), out _);
+                inFlight.TryRemove((scope, key), out _);
             }
         })
         .ProducesProblem(409)
@@ -109,6 +109,9 @@ public static class Idempotency
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>Keys whose first request is still running, in this server.</summary>
+    public sealed class InFlightKeys : ConcurrentDictionary<(string Scope, string Key), byte>;
 
     private sealed class ReplayResult(IdempotencyRecord record) : IResult
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Ordo.Server;
 
 namespace Ordo.Server.Tests.Hosting;
 
@@ -36,6 +37,17 @@ public sealed class OperationsTests : IAsyncLifetime
         paths.ShouldContain("/v1/markets/{name}");
         var order = document["components"]!["schemas"]!["OrderDto"]!["properties"]!;
         order["remaining_quantity"]!["type"]!.ToJsonString().ShouldContain("string", Case.Insensitive, "decimals are strings on the wire");
+    }
+
+    [Fact]
+    public async Task Demo_mode_creates_an_account_with_keys_balances_and_markets()
+    {
+        await using var demo = await ServerFixture.StartAsync(new ServerOptions { Demo = true, SweepInterval = TimeSpan.FromHours(1) });
+        using var http = demo.Client(Ordo.Server.Demo.DemoData.NativeKey);
+        var (status, order) = await http.PostAsync("/v1/orders", """{"kind":"limit","market":"btcusdc","side":"buy","price":"30000","quantity":"0.01"}""");
+        status.ShouldBe(HttpStatusCode.Created, order.ToJsonString());
+        (await http.PostAsync($"/v1/orders/{order["id"]}/cancel")).Body["state"]!.GetValue<string>().ShouldBe("cancelled");
+        (await http.PostAsync("/v1/orders", Orders.Rental())).Status.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
