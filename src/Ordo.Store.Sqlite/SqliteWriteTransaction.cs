@@ -61,7 +61,21 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public long NextMovementId() => _nextMovementId++;
 
-    public Order? FindOrder(OrderRef reference, long? accountId) => StoreReads.FindOrder(connection, reference, accountId);
+    public Order? FindOrder(OrderRef reference, long? accountId)
+    {
+        if (reference is not OrderRef.ById byId)
+        {
+            return StoreReads.FindOrder(connection, reference, accountId);
+        }
+
+        // The hot path (fill, cancel, expire by id): one statement, prepared once; no account means any.
+        var command = Prepared($"SELECT {OrderRows.Columns} FROM orders WHERE id = $id AND ($scope IS NULL OR account_id = $scope)");
+        command.Parameters.Clear();
+        command.Parameters.Add("$id", byId.Id);
+        command.Parameters.Add("$scope", Sql.Nullable(accountId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? OrderRows.Read(reader) : null;
+    }
 
     public void InsertOrder(Order order)
     {

@@ -171,8 +171,8 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
             return new FillResult(FillStatus.Invalid, order, "quantity", "must be greater than zero");
         }
 
-        var target = quantity == order.RemainingQuantity ? OrderState.Filled : OrderState.Open;
-        if (!life.Allows(order.State, OrderCommand.Fill, target) && !life.Allows(order.State, OrderCommand.Fill, OrderState.Filled))
+        // A quantity kind takes fills where its table can fill it; a partial fill keeps its state.
+        if (!life.Allows(order.State, OrderCommand.Fill, OrderState.Filled))
         {
             return new FillResult(FillStatus.NotFillable, order);
         }
@@ -181,6 +181,8 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
         {
             return new FillResult(FillStatus.ExceedsRemaining, order, "quantity", $"only {Decimals.ToText(order.RemainingQuantity)} is left");
         }
+
+        var target = quantity == order.RemainingQuantity ? OrderState.Filled : order.State;
 
         var price = command.Price ?? order.Price ?? 0m;
         var settled = order.Kind == OrderKind.Limit

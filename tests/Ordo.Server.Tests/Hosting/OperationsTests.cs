@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+
 using Ordo.Server;
 
 namespace Ordo.Server.Tests.Hosting;
