@@ -17,8 +17,6 @@ public static class Decimals
     /// <summary>Exact invariant text with no trailing zeros, as sent on the wire and stored.</summary>
     public static string ToText(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
 
-    public static decimal Parse(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
-
     public static decimal RoundDown(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.ToZero);
 
     public static decimal RoundUp(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.ToPositiveInfinity);

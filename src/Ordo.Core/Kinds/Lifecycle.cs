@@ -58,7 +58,4 @@ public sealed class Lifecycle
 
         return null;
     }
-
-    /// <summary>A state no command leaves.</summary>
-    public bool IsTerminal(OrderState state) => !Transitions.Any(row => row.From == state);
 }

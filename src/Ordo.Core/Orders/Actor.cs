@@ -10,7 +10,4 @@ public readonly record struct Actor(ActorKind Kind, long? AccountId)
     public static Actor Operator(long? accountId = null) => new(ActorKind.Operator, accountId);
 
     public static Actor Executor(long accountId) => new(ActorKind.Executor, accountId);
-
-    /// <summary>Operators and the system see every order; owners and executors are scoped.</summary>
-    public bool SeesAllOrders => Kind is ActorKind.Operator or ActorKind.System;
 }

@@ -61,6 +61,4 @@ public sealed class Order
     public decimal RemainingQuantity => Quantity - FilledQuantity;
 
     public decimal? AveragePrice => FilledQuantity == 0 ? null : Decimals.Normalize(FilledValue / FilledQuantity);
-
-    public string? Attribute(string name) => Attributes.TryGetValue(name, out var value) ? value : null;
 }

@@ -20,8 +20,6 @@ public sealed class FieldReader(JsonElement root)
 
     public void Fail(string field, string message) => Errors.TryAdd(field, [message]);
 
-    public bool Has(string field) => root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
-
     public string? String(string field, bool required = false, int maxLength = 255)
     {
         if (!Get(field, required, out var value))

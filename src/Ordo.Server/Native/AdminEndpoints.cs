@@ -32,7 +32,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> CreateAccount(HttpContext http, Administration administration)
     {
-        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;
@@ -61,7 +61,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> CreateCredential(long id, HttpContext http, Administration administration, NativeKeys keys)
     {
-        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;
@@ -92,7 +92,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> Deposit(long id, HttpContext http, Administration administration, IOrderStore store)
     {
-        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;
@@ -133,7 +133,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> PutMarket(string name, HttpContext http, Administration administration)
     {
-        var (_, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;

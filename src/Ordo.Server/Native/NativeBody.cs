@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 using Ordo.Server.Http;
 
@@ -7,7 +6,7 @@ namespace Ordo.Server.Native;
 /// <summary>Reads a native request body, or the problem that says why it cannot be read.</summary>
 public static class NativeBody
 {
-    public sealed record Read(JsonElement Root, FieldReader Fields, ProblemResult? Problem);
+    public sealed record Read(FieldReader Fields, ProblemResult? Problem);
 
     public static async Task<Read> ReadAsync(HttpContext http, bool emptyIsObject)
     {
@@ -15,6 +14,6 @@ public static class NativeBody
         var problem = body.TooLarge ? Problems.BodyTooLarge(body.Error!)
             : body.Error is { } error ? Problems.InvalidRequest("body", error["body: ".Length..])
             : null;
-        return new Read(body.Root, new FieldReader(body.Root), problem);
+        return new Read(new FieldReader(body.Root), problem);
     }
 }

@@ -34,7 +34,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> Place(HttpContext http, OrderEngine engine, ServerOptions options)
     {
-        var (root, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;
@@ -46,7 +46,7 @@ public static class OrderEndpoints
             return Problems.NoAccount();
         }
 
-        if (PlaceRequest.Parse(root, caller, options.Native, fields) is not { } command)
+        if (PlaceRequest.Parse(caller, options.Native, fields) is not { } command)
         {
             return Problems.InvalidRequest(fields);
         }
@@ -86,7 +86,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> Cancel(string @ref, HttpContext http, OrderEngine engine)
     {
-        var (root, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: true);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: true);
         if (bad is not null)
         {
             return bad;
@@ -117,7 +117,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> BulkCancel(HttpContext http, OrderEngine engine)
     {
-        var (root, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: true);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: true);
         if (bad is not null)
         {
             return bad;
@@ -171,7 +171,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> Fill(string @ref, HttpContext http, OrderEngine engine)
     {
-        var (root, fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
+        var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
         {
             return bad;

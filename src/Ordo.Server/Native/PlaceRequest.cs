@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.Json;
 
 using Ordo.Core;
 using Ordo.Core.Addresses;
@@ -17,7 +16,7 @@ namespace Ordo.Server.Native;
 /// </summary>
 public static class PlaceRequest
 {
-    public static PlaceOrder? Parse(JsonElement body, Caller caller, NativeOrderDefaults defaults, FieldReader fields)
+    public static PlaceOrder? Parse(Caller caller, NativeOrderDefaults defaults, FieldReader fields)
     {
         var kind = fields.Choice("kind", NativeNames.Kinds, required: true);
         var clientOrderId = fields.String("client_order_id", maxLength: 64);

@@ -1,7 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Ordo.Server.Native;
 
@@ -9,13 +6,11 @@ namespace Ordo.Server.Native;
 /// An RFC 9457 problem (<c>application/problem+json</c>) with the native API's extensions:
 /// a stable <c>code</c>, and where useful the <c>order</c>, the field <c>errors</c> or a <c>retry_after</c>.
 /// </summary>
-public sealed class ProblemResult(int status, string code, string title, string detail) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class ProblemResult(int status, string code, string title, string detail) : IResult, IStatusCodeHttpResult
 {
     public int StatusCode => status;
 
     int? IStatusCodeHttpResult.StatusCode => status;
-
-    public string Code => code;
 
     public OrderDto? Order { get; init; }
 
@@ -25,9 +20,6 @@ public sealed class ProblemResult(int status, string code, string title, string 
 
     /// <summary>Seconds for the <c>Retry-After</c> header (rate limits).</summary>
     public int? RetryAfterSeconds { get; init; }
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(ProblemShape), ["application/problem+json"]));
 
     public async Task ExecuteAsync(HttpContext context)
     {
