@@ -135,7 +135,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
             command.Parameters.Add("$t", record.ContentType);
             command.Parameters.Add("$b", record.Body);
             command.Parameters.Add("$at", Sql.Time(record.CreatedAt));
-            command.Parameters.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRetention));
+            command.Parameters.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRecord.Retention));
             return command.ExecuteNonQuery();
         });
 
@@ -147,9 +147,6 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
             command.Parameters.Add("$t", Sql.Time(olderThan));
             return command.ExecuteNonQuery();
         });
-
-    /// <summary>How long a stored response is replayed.</summary>
-    public static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
 
     public void Dispose() => _writer.Dispose();
 

@@ -8,4 +8,8 @@ public sealed record IdempotencyRecord(
     int StatusCode,
     string ContentType,
     string Body,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>How long a stored response is replayed.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+}

@@ -17,9 +17,6 @@ public sealed record Caller(long? AccountId, long? CredentialId, IReadOnlyList<s
 
     public Actor Actor => IsOperator ? Actor.Operator(AccountId) : Actor.Owner(AccountId ?? -1);
 
-    /// <summary>Key under which idempotent responses are kept.</summary>
-    public string IdempotencyScope => CredentialId is { } id ? $"native:{id}" : "native:bootstrap";
-
-    /// <summary>Key for rate limiting.</summary>
-    public string RateKey => CredentialId is { } id ? $"native:{id}" : "native:bootstrap";
+    /// <summary>Names the credential for rate limits and idempotent responses.</summary>
+    public string CredentialKey => CredentialId is { } id ? $"native:{id}" : "native:bootstrap";
 }

@@ -38,6 +38,7 @@ public static class OrdoServer
         services.AddSingleton<Telemetry.Telemetry>();
         services.AddSingleton<ExpirySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
+        services.AddHostedService<IdempotencyPurge>();
         services.ConfigureHttpJsonOptions(json => NativeJson.Configure(json.SerializerOptions));
         services.AddOpenApi("v1", openApi =>
         {

@@ -33,7 +33,7 @@ public static class Idempotency
                 return Problems.InvalidRequest(Header, "must be 1 to 255 characters");
             }
 
-            var scope = http.Caller().IdempotencyScope;
+            var scope = http.Caller().CredentialKey;
             var inFlight = http.RequestServices.GetRequiredService<InFlightKeys>();
             if (!inFlight.TryAdd((scope, key), 0))
             {
@@ -64,7 +64,7 @@ public static class Idempotency
         var hash = Hash(http.Request.Method, http.Request.Path, body.Raw);
         var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var stored = await store.FindAsync(scope, key, now - TimeSpan.FromHours(24), http.RequestAborted);
+        var stored = await store.FindAsync(scope, key, now - IdempotencyRecord.Retention, http.RequestAborted);
         if (stored is not null)
         {
             return stored.RequestHash == hash ? new ReplayResult(stored) : Problems.IdempotencyKeyReused();

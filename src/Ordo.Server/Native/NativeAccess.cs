@@ -16,7 +16,7 @@ public static class NativeAccess
                 return Problems.Unauthorized();
             }
 
-            if (!http.RequestServices.GetRequiredService<CredentialRateLimiter>().TryAcquire(caller.RateKey, out var retry))
+            if (!http.RequestServices.GetRequiredService<CredentialRateLimiter>().TryAcquire(caller.CredentialKey, out var retry))
             {
                 return Problems.RateLimited(retry);
             }

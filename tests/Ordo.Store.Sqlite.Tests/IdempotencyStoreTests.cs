@@ -1,0 +1,33 @@
+using Ordo.Core.Store;
+
+namespace Ordo.Store.Sqlite.Tests;
+
+public sealed class IdempotencyStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private readonly EngineFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task The_first_response_is_kept_and_a_second_does_not_replace_it()
+    {
+        await _f.Store.SaveAsync(Record("k", "first", Noon));
+        await _f.Store.SaveAsync(Record("k", "second", Noon.AddMinutes(1)));
+        (await _f.Store.FindAsync("s", "k", Noon.AddHours(-1)))!.Body.ShouldBe("first");
+    }
+
+    [Fact]
+    public async Task Records_past_retention_are_not_found_and_are_purged()
+    {
+        await _f.Store.SaveAsync(Record("old", "x", Noon));
+        await _f.Store.SaveAsync(Record("new", "y", Noon.AddHours(25)));
+        var cutoff = Noon.AddHours(25) - IdempotencyRecord.Retention;
+        (await _f.Store.FindAsync("s", "old", cutoff)).ShouldBeNull();
+        (await _f.Store.PurgeAsync(cutoff)).ShouldBe(1);
+        (await _f.Store.FindAsync("s", "new", cutoff))!.Body.ShouldBe("y");
+    }
+
+    private static IdempotencyRecord Record(string key, string body, DateTimeOffset at) =>
+        new("s", key, "hash", 201, "application/json", body, at);
+}
