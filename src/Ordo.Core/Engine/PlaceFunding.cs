@@ -36,6 +36,11 @@ internal readonly record struct PlaceFunding(string? Asset, decimal Amount, stri
             return Fail("price", "a rental must cost more than zero");
         }
 
+        if (command.Quantity != decimal.Truncate(command.Quantity))
+        {
+            return Fail("quantity", "energy is counted in whole units");
+        }
+
         if (command.Terms.FeeRate is < 0 or > 1)
         {
             return Fail("cancel_fee_rate", "must be between 0 and 1");

@@ -17,6 +17,9 @@ public sealed record Caller(long? AccountId, long? CredentialId, IReadOnlyList<s
 
     public Actor Actor => IsOperator ? Actor.Operator(AccountId) : Actor.Owner(AccountId ?? -1);
 
+    /// <summary>Who a reported fill comes from: the executing party's account, or an operator.</summary>
+    public Actor FillActor => AccountId is { } account && !IsOperator ? Actor.Executor(account) : Actor.Operator(AccountId);
+
     /// <summary>Names the credential for rate limits and idempotent responses.</summary>
     public string CredentialKey => CredentialId is { } id ? $"native:{id}" : "native:bootstrap";
 }

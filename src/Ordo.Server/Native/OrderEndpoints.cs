@@ -196,10 +196,8 @@ public static class OrderEndpoints
             return Problems.InvalidRequest("ref", error!);
         }
 
-        var caller = http.Caller();
-        var actor = caller.AccountId is { } account && !caller.IsOperator ? Actor.Executor(account) : Actor.Operator(caller.AccountId);
         var result = await engine.FillAsync(
-            new FillOrder { Actor = actor, Order = reference, Quantity = quantity, Stage = stage, Price = price, ExternalId = externalId },
+            new FillOrder { Actor = http.Caller().FillActor, Order = reference, Quantity = quantity, Stage = stage, Price = price, ExternalId = externalId },
             http.RequestAborted);
         return result.Status switch
         {

@@ -72,11 +72,6 @@ public static class PlaceRequest
             fields.Fail("receive_address", "must be a TRON base58check address (34 characters starting with T, valid checksum)");
         }
 
-        if (quantity is { } q && q != decimal.Truncate(q))
-        {
-            fields.Fail("quantity", "energy is counted in whole units");
-        }
-
         return command with
         {
             Quantity = quantity ?? 0,

@@ -154,6 +154,25 @@ public sealed class OrderWriteTests
     }
 
     [Fact]
+    public void Rentals_are_whole_units_of_energy()
+    {
+        var command = new PlaceOrder
+        {
+            Actor = Actor.Owner(StateSetup.Owner),
+            AccountId = StateSetup.Owner,
+            Dialect = "test",
+            Kind = OrderKind.Rental,
+            Quantity = 10.5m,
+            Price = 1,
+            Payment = 10.5m,
+            Asset = "TRX",
+        };
+        var result = _s.Write.Place(command);
+        result.Status.ShouldBe(PlaceStatus.Invalid);
+        result.Field.ShouldBe("quantity");
+    }
+
+    [Fact]
     public void A_client_order_id_is_used_once_per_account()
     {
         var command = new PlaceOrder
