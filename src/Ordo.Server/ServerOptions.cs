@@ -23,6 +23,15 @@ public sealed record ServerOptions
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public NativeOrderDefaults Native { get; init; } = new();
+
+    /// <summary>Key that seals secrets kept for signature checks (<c>ORDO_SECRETS_KEY</c>, 32 bytes base64); null: a key file beside the database.</summary>
+    public string? SecretsKey { get; init; }
+
+    /// <summary>The Feee dialect's settings (configuration section <c>Feee</c>).</summary>
+    public Feee.FeeeOptions Feee { get; init; } = new();
+
+    /// <summary>The Tronify dialect's settings (configuration section <c>Tronify</c>).</summary>
+    public Tronify.TronifyOptions Tronify { get; init; } = new();
 }
 
 /// <summary>The native dialect's policy parameters for each kind (other dialects set their platform's).</summary>

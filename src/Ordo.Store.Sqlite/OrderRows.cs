@@ -11,14 +11,14 @@ internal static class OrderRows
         "id, uuid, number, client_order_id, account_id, dialect, kind, side, type, market, price, quantity, " +
         "filled_quantity, filled_value, asset, amount_locked, amount_paid, amount_refunded, fee, state, " +
         "cancel_requested, cancel_reason, cancelled_by, cancel_not_before, cancel_fee_rate, created_at, updated_at, " +
-        "cancelled_at, first_fill_at, duration, expires_at, attributes, version";
+        "cancelled_at, first_fill_at, duration, expires_at, attributes, version, fill_count, last_fill_ref";
 
     public const string Insert =
         "INSERT INTO orders (" + Columns + ") VALUES (" +
         "$id, $uuid, $number, $client_order_id, $account_id, $dialect, $kind, $side, $type, $market, $price, $quantity, " +
         "$filled_quantity, $filled_value, $asset, $amount_locked, $amount_paid, $amount_refunded, $fee, $state, " +
         "$cancel_requested, $cancel_reason, $cancelled_by, $cancel_not_before, $cancel_fee_rate, $created_at, $updated_at, " +
-        "$cancelled_at, $first_fill_at, $duration, $expires_at, $attributes, $version)";
+        "$cancelled_at, $first_fill_at, $duration, $expires_at, $attributes, $version, $fill_count, $last_fill_ref)";
 
     /// <summary>Only what a command can change; the version check catches a lost update.</summary>
     public const string Update =
@@ -26,7 +26,7 @@ internal static class OrderRows
         "amount_paid = $amount_paid, amount_refunded = $amount_refunded, fee = $fee, state = $state, " +
         "cancel_requested = $cancel_requested, cancel_reason = $cancel_reason, cancelled_by = $cancelled_by, " +
         "updated_at = $updated_at, cancelled_at = $cancelled_at, first_fill_at = $first_fill_at, expires_at = $expires_at, " +
-        "attributes = $attributes, version = $version WHERE id = $id AND version = $version - 1";
+        "attributes = $attributes, version = $version, fill_count = $fill_count, last_fill_ref = $last_fill_ref WHERE id = $id AND version = $version - 1";
 
     public static void Bind(SqliteParameterCollection p, Order o)
     {
@@ -64,6 +64,8 @@ internal static class OrderRows
         p.Add("$expires_at", Sql.Time(o.ExpiresAt));
         p.Add("$attributes", Sql.Json(o.Attributes));
         p.Add("$version", o.Version);
+        p.Add("$fill_count", o.FillCount);
+        p.Add("$last_fill_ref", Sql.Nullable(o.LastFillReference));
     }
 
     public static Order Read(SqliteDataReader r) => new()
@@ -101,6 +103,8 @@ internal static class OrderRows
         ExpiresAt = Sql.NullableTime(r, 30),
         Attributes = Sql.ReadJson(r.GetString(31)),
         Version = r.GetInt64(32),
+        FillCount = r.GetInt32(33),
+        LastFillReference = Sql.NullableString(r, 34),
     };
 
     /// <summary>The WHERE clause that finds one order by any reference, optionally within one account.</summary>

@@ -67,6 +67,9 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     public Task<IReadOnlyList<Order>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<Order>>(c => StoreReads.ListOrders(c, query));
 
+    public Task<int> CountOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
+        Read(c => StoreReads.CountOrders(c, query));
+
     public Task<IReadOnlyList<OrderEvent>> GetEventsAsync(long orderId, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<OrderEvent>>(c => StoreReads.Events(c, orderId));
 

@@ -212,12 +212,12 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         return new Account(id, name, email, DateTimeOffset.FromUnixTimeMilliseconds(createdAt.ToUnixTimeMilliseconds()));
     }
 
-    public Credential InsertCredential(Credential c)
+    public Credential? InsertCredential(Credential c)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
             "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at) " +
-            "VALUES ($a, $d, $l, $h, $s, $scopes, $attrs, $t) RETURNING id";
+            "VALUES ($a, $d, $l, $h, $s, $scopes, $attrs, $t) ON CONFLICT (dialect, lookup_key) DO NOTHING RETURNING id";
         var p = command.Parameters;
         p.Add("$a", c.AccountId);
         p.Add("$d", c.Dialect);
@@ -227,7 +227,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         p.Add("$scopes", System.Text.Json.JsonSerializer.Serialize(c.Scopes.ToList(), SqlJson.Default.ListString));
         p.Add("$attrs", Sql.Json(c.Attributes));
         p.Add("$t", Sql.Time(c.CreatedAt));
-        return c with { Id = (long)command.ExecuteScalar()! };
+        return command.ExecuteScalar() is long id ? c with { Id = id } : null;
     }
 
     public void Dispose()

@@ -25,8 +25,46 @@ internal static class StoreReads
     public static List<Order> ListOrders(SqliteConnection connection, OrderQuery q)
     {
         using var command = connection.CreateCommand();
+        var where = Filter(q, command.Parameters);
+        var oldestFirst = q.Sort == OrderSort.OldestFirst;
+        if (q.BeforeId is { } before)
+        {
+            where.Append(oldestFirst ? " AND id > $cursor" : " AND id < $cursor");
+            command.Parameters.Add("$cursor", before);
+        }
+
+        // Prices are exact text; REAL is good enough to order them (never to compute with them).
+        var orderBy = q.Sort switch
+        {
+            OrderSort.OldestFirst => "id ASC",
+            OrderSort.PriceHighFirst => "CAST(price AS REAL) DESC, id ASC",
+            OrderSort.PriceLowFirst => "CAST(price AS REAL) ASC, id ASC",
+            _ => "id DESC",
+        };
+        command.Parameters.Add("$limit", q.Limit);
+        command.Parameters.Add("$offset", q.Offset);
+        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where} ORDER BY {orderBy} LIMIT $limit OFFSET $offset";
+        using var reader = command.ExecuteReader();
+        var orders = new List<Order>();
+        while (reader.Read())
+        {
+            orders.Add(OrderRows.Read(reader));
+        }
+
+        return orders;
+    }
+
+    /// <summary>How many orders match the query's filters (cursor, limit and offset ignored).</summary>
+    public static int CountOrders(SqliteConnection connection, OrderQuery q)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM orders WHERE {Filter(q, command.Parameters)}";
+        return (int)(long)command.ExecuteScalar()!;
+    }
+
+    private static StringBuilder Filter(OrderQuery q, SqliteParameterCollection p)
+    {
         var where = new StringBuilder("1 = 1");
-        var p = command.Parameters;
         if (q.AccountId is { } account)
         {
             where.Append(" AND account_id = $account");
@@ -54,6 +92,14 @@ internal static class StoreReads
         AddFilter(where, p, "kind", q.Kind?.ToString());
         AddFilter(where, p, "market", q.Market);
         AddFilter(where, p, "side", q.Side?.ToString());
+        AddFilter(where, p, "dialect", q.Dialect);
+        if (q.AttributeName is { } name)
+        {
+            where.Append(" AND json_extract(attributes, $attr_path) = $attr_value");
+            p.Add("$attr_path", "$.\"" + name.Replace("\"", "", StringComparison.Ordinal) + "\"");
+            p.Add("$attr_value", Sql.Nullable(q.AttributeValue));
+        }
+
         if (q.CreatedFrom is { } from)
         {
             where.Append(" AND created_at >= $from");
@@ -66,22 +112,7 @@ internal static class StoreReads
             p.Add("$to", Sql.Time(to));
         }
 
-        if (q.BeforeId is { } before)
-        {
-            where.Append(q.OldestFirst ? " AND id > $cursor" : " AND id < $cursor");
-            p.Add("$cursor", before);
-        }
-
-        p.Add("$limit", q.Limit);
-        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where} ORDER BY id {(q.OldestFirst ? "ASC" : "DESC")} LIMIT $limit";
-        using var reader = command.ExecuteReader();
-        var orders = new List<Order>();
-        while (reader.Read())
-        {
-            orders.Add(OrderRows.Read(reader));
-        }
-
-        return orders;
+        return where;
     }
 
     public static List<OrderEvent> Events(SqliteConnection connection, long orderId)

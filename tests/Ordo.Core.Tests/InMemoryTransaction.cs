@@ -70,5 +70,5 @@ internal sealed class InMemoryTransaction : IOrderTransaction
         return account;
     }
 
-    public Credential InsertCredential(Credential credential) => credential;
+    public Credential? InsertCredential(Credential credential) => credential;
 }

@@ -11,10 +11,20 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
     public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default) =>
         store.WriteAsync(tx => tx.InsertAccount(name, email, clock.Now()), cancellationToken);
 
-    /// <summary>Adds the credential, or returns null when the account does not exist.</summary>
-    public Task<Credential?> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
+    /// <summary>Adds the credential; refuses an unknown account or a lookup key (source flag, key) already taken.</summary>
+    public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
         store.WriteAsync(
-            tx => tx.FindAccount(credential.AccountId) is null ? null : tx.InsertCredential(credential with { CreatedAt = clock.Now() }),
+            tx =>
+            {
+                if (tx.FindAccount(credential.AccountId) is null)
+                {
+                    return new CredentialResult(CredentialStatus.AccountNotFound, null);
+                }
+
+                return tx.InsertCredential(credential with { CreatedAt = clock.Now() }) is { } added
+                    ? new CredentialResult(CredentialStatus.Added, added)
+                    : new CredentialResult(CredentialStatus.LookupKeyTaken, null);
+            },
             cancellationToken);
 
     /// <summary>Credits the account from outside; a repeated external id is not credited twice.</summary>

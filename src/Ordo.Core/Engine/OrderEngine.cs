@@ -59,7 +59,7 @@ public sealed class OrderEngine(IOrderStore store, TimeProvider clock)
                     Side = command.Side,
                     Kind = command.Kind,
                     States = CancellableStates(command.Kind),
-                    OldestFirst = true,
+                    Sort = OrderSort.OldestFirst,
                     Limit = command.Limit,
                 },
                 cancellationToken);

@@ -196,6 +196,8 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
         order.FilledQuantity += quantity;
         order.FilledValue += price * quantity;
         order.FirstFillAt ??= now;
+        order.FillCount++;
+        order.LastFillReference = command.ExternalId;
         if (target == OrderState.Filled)
         {
             // Fully delivered: the next timed change is the end of the lease, if there is one.

@@ -46,6 +46,12 @@ public sealed class Order
     public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset? FirstFillAt { get; set; }
 
+    /// <summary>How many fills (deliveries, trades) were applied: a platform shows whether an order was split.</summary>
+    public int FillCount { get; set; }
+
+    /// <summary>The external id of the latest fill (a delegation's transaction id), if it had one.</summary>
+    public string? LastFillReference { get; set; }
+
     /// <summary>Rental lease length: once fully delegated, the lease ends this long after the first delegation.</summary>
     public TimeSpan? Duration { get; init; }
 

@@ -19,6 +19,9 @@ public interface IOrderStore
 
     Task<IReadOnlyList<Order>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>How many orders match the query's filters, for platforms that show a total.</summary>
+    Task<int> CountOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<OrderEvent>> GetEventsAsync(long orderId, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of orders whose expiry time has come and whose state is not final, oldest due first.</summary>

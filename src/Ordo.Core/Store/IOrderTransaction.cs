@@ -45,5 +45,6 @@ public interface IOrderTransaction
 
     Account InsertAccount(string name, string? email, DateTimeOffset createdAt);
 
-    Credential InsertCredential(Credential credential);
+    /// <summary>Adds the credential, or returns null when its dialect already has one with the same lookup key.</summary>
+    Credential? InsertCredential(Credential credential);
 }

@@ -2,7 +2,10 @@ using Ordo.Core.Orders;
 
 namespace Ordo.Core.Store;
 
-/// <summary>A page of orders, newest first. <see cref="BeforeId"/> is the cursor: only ids below it.</summary>
+/// <summary>
+/// A page of orders, newest first unless <see cref="Sort"/> says otherwise. <see cref="BeforeId"/> is
+/// the cursor of id-ordered pages; <see cref="Offset"/> pages the other orders (platforms that page by number).
+/// </summary>
 public sealed record OrderQuery
 {
     public long? AccountId { get; init; }
@@ -14,9 +17,16 @@ public sealed record OrderQuery
     public DateTimeOffset? CreatedTo { get; init; }
     public long? BeforeId { get; init; }
     public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
+    public OrderSort Sort { get; init; } = OrderSort.NewestFirst;
 
-    /// <summary>Oldest first instead of newest first (bulk cancel takes the oldest).</summary>
-    public bool OldestFirst { get; init; }
+    /// <summary>Only orders placed through this dialect.</summary>
+    public string? Dialect { get; init; }
+
+    /// <summary>Only orders whose attribute of this name has <see cref="AttributeValue"/>.</summary>
+    public string? AttributeName { get; init; }
+
+    public string? AttributeValue { get; init; }
 
     /// <summary>Only these ids (bulk cancel by id).</summary>
     public IReadOnlyList<long>? Ids { get; init; }

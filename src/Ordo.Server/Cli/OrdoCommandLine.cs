@@ -78,10 +78,11 @@ public static class OrdoCommandLine
     private static Command CredentialCommand(Option<string> db)
     {
         var account = new Option<long>("--account") { Description = "Account id", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential", DefaultValueFactory = _ => "native" };
-        dialect.AcceptOnlyFromAmong("native");
-        var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes", DefaultValueFactory = _ => "orders:read,orders:write" };
-        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes };
+        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential: native, feee or tronify", DefaultValueFactory = _ => DialectNames.Native };
+        dialect.AcceptOnlyFromAmong([.. DialectNames.WithCredentials]);
+        var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes (native only)", DefaultValueFactory = _ => "orders:read,orders:write" };
+        var sourceFlag = new Option<string?>("--source-flag") { Description = "The channel's sourceFlag (tronify only)" };
+        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes, sourceFlag };
         create.SetAction(async (result, cancellationToken) =>
         {
             var list = result.GetValue(scopes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -91,16 +92,42 @@ public static class OrdoCommandLine
                 return 2;
             }
 
-            using var ops = Operations.Open(result.GetValue(db)!);
-            var issued = await new NativeKeys().IssueAsync(ops.Administration, result.GetValue(account), list, cancellationToken);
-            if (issued is null)
+            var flag = result.GetValue(sourceFlag);
+            var kind = result.GetValue(dialect)!;
+            if (kind == DialectNames.Tronify && (flag is null || !SourceFlags.IsValid(flag)))
             {
-                Console.Error.WriteLine($"No account {result.GetValue(account)}.");
+                Console.Error.WriteLine($"--source-flag is required for tronify and {SourceFlags.Rule}.");
+                return 2;
+            }
+
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var issuer = new CredentialIssuer(ops.Administration, SecretBox.ForDatabase(result.GetValue(db)!, Environment.GetEnvironmentVariable("ORDO_SECRETS_KEY")));
+            var id = result.GetValue(account);
+            var issued = kind switch
+            {
+                DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: cancellationToken),
+                DialectNames.Tronify => await issuer.TronifyAsync(id, flag!, cancellationToken: cancellationToken),
+                _ => await issuer.NativeAsync(id, list, cancellationToken: cancellationToken),
+            };
+            if (issued.Credential is not { } credential)
+            {
+                Console.Error.WriteLine(issued.Status == CredentialStatus.LookupKeyTaken
+                    ? $"The source flag '{flag}' is already taken."
+                    : $"No account {id}.");
                 return 1;
             }
 
-            Console.WriteLine($"Credential {issued.Id} for account {issued.AccountId}, scopes {string.Join(",", issued.Scopes)}.");
-            Console.WriteLine($"Key (shown once, stored hashed): {issued.Key}");
+            Console.WriteLine($"Credential {credential.Id} ({credential.Dialect}) for account {credential.AccountId}, scopes {string.Join(",", credential.Scopes)}.");
+            if (credential.Key is not null)
+            {
+                Console.WriteLine($"Key (shown once, stored hashed): {credential.Key}");
+            }
+            else
+            {
+                Console.WriteLine($"sourceFlag: {credential.SourceFlag}");
+                Console.WriteLine($"Secret (shown once, stored encrypted): {credential.Secret}");
+            }
+
             return 0;
         });
         return new Command("credential", "Manage credentials") { create };

@@ -1,27 +1,40 @@
-using Ordo.Core.Accounts;
 using Ordo.Core.Engine;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
 using Ordo.Core.Store;
 using Ordo.Server.Auth;
+using Ordo.Server.Feee;
+using Ordo.Server.Tronify;
 
 namespace Ordo.Server.Demo;
 
 /// <summary>
-/// <c>ordo serve --demo</c>: on an empty database, a demo account with a native key, balances and
-/// two markets. The demo key is fixed and printed, so the README's examples run as written. Never
-/// use demo mode for real money: anyone who has read the README knows the key.
+/// <c>ordo serve --demo</c>: on an empty database, a demo account with one credential per dialect,
+/// balances, two markets, and the orders the platforms' cancel pages cancel in their examples
+/// (Feee's <c>2304170329503866885309</c>, created ten minutes back so its 5-minute window is open,
+/// and Tronify's <c>mt1wxcl1_dplo_r0qp_5bho_w5an5hev6d70</c>), so those examples run with only the
+/// host and keys changed. The secrets are fixed and printed with a ready-to-run curl line per
+/// cancel. Never use demo mode for real money: anyone who has read the README knows the keys.
 /// </summary>
 public static class DemoData
 {
     public const string NativeKey = "ordo_demo_native_key";
     public const string AdminKey = "ordo_demo_admin_key";
+    public const string FeeeKey = "ordo_demo_feee_key";
+    public const string TronifySourceFlag = "tronLink";
+    public const string TronifySecret = "ordo_demo_tronify_secret";
+    public const string FeeeOrderNo = "2304170329503866885309";
+    public const string TronifyOrderId = "mt1wxcl1_dplo_r0qp_5bho_w5an5hev6d70";
+    public const string Address = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 
     public static async Task<string> SeedAsync(IServiceProvider services, string url)
     {
         var store = services.GetRequiredService<IOrderStore>();
         var administration = services.GetRequiredService<Administration>();
-        if (await store.FindCredentialAsync(OrderEngine.NativeDialect, Secrets.Hash(NativeKey)) is { } existing)
+        var issuer = services.GetRequiredService<CredentialIssuer>();
+        var options = services.GetRequiredService<ServerOptions>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (await store.FindCredentialAsync(DialectNames.Native, Secrets.Hash(NativeKey)) is { } existing)
         {
             return Describe(existing.AccountId, fresh: false, url);
         }
@@ -31,27 +44,51 @@ public static class DemoData
             return "Demo mode: the database already has accounts, so no demo data was added.";
         }
 
-        var account = await administration.CreateAccountAsync("demo", "demo@example.com");
-        await AddKey(administration, account.Id, NativeKey, [Scopes.OrdersRead, Scopes.OrdersWrite, Scopes.FillsWrite]);
-        await AddKey(administration, account.Id, AdminKey, Scopes.All);
+        var account = (await administration.CreateAccountAsync("demo", "demo@example.com")).Id;
+        await issuer.NativeAsync(account, [Scopes.OrdersRead, Scopes.OrdersWrite, Scopes.FillsWrite], NativeKey);
+        await issuer.NativeAsync(account, Scopes.All, AdminKey);
+        await issuer.FeeeAsync(account, FeeeKey);
+        await issuer.TronifyAsync(account, TronifySourceFlag, TronifySecret);
         foreach (var (asset, amount) in new[] { ("TRX", 100_000m), ("USDC", 1_000_000m), ("BTC", 10m), ("ETH", 100m) })
         {
-            await administration.DepositAsync(account.Id, asset, amount, $"demo-{asset}");
+            await administration.DepositAsync(account, asset, amount, $"demo-{asset}");
         }
 
         await administration.SaveMarketAsync(new Market("btcusdc", "BTC", "USDC", 2, 4, 0.0001m, 0.0004m, 0.0007m));
         await administration.SaveMarketAsync(new Market("ethusdc", "ETH", "USDC", 2, 4, 0.001m, 0.0004m, 0.0007m));
-        return Describe(account.Id, fresh: true, url);
+
+        var feeeRental = new FeeeRental(32_000, 10, "m", 600, FeeeRental.TierPrice(600, options.Feee), options.Feee.ServiceAmount);
+        var tenMinutesAgo = new OrderEngine(store, new ShiftedClock(clock, TimeSpan.FromMinutes(-10)));
+        await tenMinutesAgo.PlaceAsync(FeeeOrders.Place(account, feeeRental, Address, options.Feee, (_, _) => FeeeOrderNo));
+
+        var tronifyRent = new TronifyRent(Address, Address, 32_000, 1, 0, 0, options.Tronify.DefaultEnergyPrice, "freedom");
+        var channel = new DialectCaller(DialectNames.Tronify, account, 0);
+        await services.GetRequiredService<OrderEngine>().PlaceAsync(
+            tronifyRent.ToCommand(channel, TronifySourceFlag, options.Tronify, (_, _) => TronifyOrderId));
+        return Describe(account, fresh: true, url);
     }
 
-    private static Task<Credential?> AddKey(Administration administration, long account, string key, IReadOnlyList<string> scopes) =>
-        administration.AddCredentialAsync(new Credential(0, account, OrderEngine.NativeDialect, Secrets.Hash(key), null, null, scopes, new Dictionary<string, string>(), default));
+    private static string Describe(long account, bool fresh, string url)
+    {
+        var host = url.TrimEnd('/');
+        var flag = TronifyFlag.Compute($"orderId={TronifyOrderId}&sourceFlag={TronifySourceFlag}", TronifySecret);
+        return $$"""
+            Demo mode ({{(fresh ? "created just now" : "already present")}}): account {{account}}
+              native key (orders, fills): {{NativeKey}}
+              native key (admin):         {{AdminKey}}
+              feee key:                   {{FeeeKey}}
+              tronify sourceFlag/secret:  {{TronifySourceFlag}} / {{TronifySecret}}
+              balances: 100000 TRX, 1000000 USDC, 10 BTC, 100 ETH; markets btcusdc, ethusdc
+              try: curl -s -H 'Authorization: Bearer {{NativeKey}}' {{host}}/v1/orders
+            Cancel the demo orders (the seed pages' own examples):
+              feee:    curl -s -X POST {{host}}/open/v2/order/cancel -H 'key: {{FeeeKey}}' -H 'Content-Type: application/json' -d '{"order_no": "{{FeeeOrderNo}}"}'
+              tronify: curl -s -X POST {{host}}/api/tronRent/cancelOrder -H 'Content-Type: application/json' -d '{"orderId": "{{TronifyOrderId}}", "flag": "{{flag}}", "sourceFlag": "{{TronifySourceFlag}}"}'
+            """;
+    }
 
-    private static string Describe(long account, bool fresh, string url) => $"""
-        Demo mode ({(fresh ? "created just now" : "already present")}): account {account}
-          native key (orders, fills): {NativeKey}
-          native key (admin):         {AdminKey}
-          balances: 100000 TRX, 1000000 USDC, 10 BTC, 100 ETH; markets btcusdc, ethusdc
-          try: curl -s -H 'Authorization: Bearer {NativeKey}' {url.TrimEnd('/')}/v1/orders
-        """;
+    /// <summary>A clock running behind the real one, to create the demo order its cancel window has already passed.</summary>
+    private sealed class ShiftedClock(TimeProvider inner, TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + shift;
+    }
 }

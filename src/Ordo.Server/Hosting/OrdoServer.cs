@@ -6,8 +6,10 @@ using Ordo.Core.Store;
 using Ordo.Server.Auth;
 using Ordo.Server.Demo;
 using Ordo.Server.Expiry;
+using Ordo.Server.Feee;
 using Ordo.Server.Http;
 using Ordo.Server.Native;
+using Ordo.Server.Tronify;
 using Ordo.Store.Sqlite;
 
 namespace Ordo.Server.Hosting;
@@ -32,7 +34,9 @@ public static class OrdoServer
         services.AddSingleton<OrderEngine>();
         services.AddSingleton<Administration>();
         services.AddSingleton<NativeAuthenticator>();
-        services.AddSingleton<NativeKeys>();
+        services.AddSingleton(SecretBox.ForDatabase(options.DatabasePath, options.SecretsKey));
+        services.AddSingleton<CredentialIssuer>();
+        services.AddSingleton<TronifyChannel>();
         services.AddSingleton<CredentialRateLimiter>();
         services.AddSingleton<Idempotency.InFlightKeys>();
         services.AddSingleton<Telemetry.Telemetry>();
@@ -70,7 +74,7 @@ public static class OrdoServer
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo").LogError(error, "Unhandled error on {Path}", context.Request.Path);
-            await new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs").ExecuteAsync(context);
+            await ServerFault(context.Request.Path).ExecuteAsync(context);
         }));
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -86,6 +90,8 @@ public static class OrdoServer
                 : Results.Json(new { status = "not_ready" }, statusCode: 503)).WithTags("Operations");
         app.MapNativeOrders();
         app.MapNativeAdmin();
+        app.MapFeee();
+        app.MapTronify();
         app.MapFallback(() => new ProblemResult(404, "not_found", "Not found", "no such endpoint"));
 
         if (options.Demo)
@@ -97,4 +103,10 @@ public static class OrdoServer
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
         return app;
     }
+
+    /// <summary>A server fault, in the envelope of the dialect that owns the path.</summary>
+    private static IResult ServerFault(PathString path) =>
+        path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.ServerFault()
+        : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.ServerFault()
+        : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
 }

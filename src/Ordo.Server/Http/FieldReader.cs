@@ -102,14 +102,19 @@ public sealed class FieldReader(JsonElement root)
         return number;
     }
 
-    public long? Integer(string field, bool required = false, long min = long.MinValue, long max = long.MaxValue)
+    /// <summary>A whole number; with <paramref name="acceptText"/> also one sent as a string ("32000"), as JavaScript clients often do.</summary>
+    public long? Integer(string field, bool required = false, long min = long.MinValue, long max = long.MaxValue, bool acceptText = false)
     {
         if (!Get(field, required, out var value))
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        long number;
+        var ok = value.ValueKind == JsonValueKind.Number
+            ? value.TryGetInt64(out number)
+            : long.TryParse(acceptText && value.ValueKind == JsonValueKind.String ? value.GetString() : null, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+        if (!ok)
         {
             Fail(field, "must be a whole number");
             return null;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
@@ -9,8 +11,19 @@ public sealed record AccountDto(long Id, string Name, string? Email, DateTimeOff
     public static AccountDto From(Account a) => new(a.Id, a.Name, a.Email, a.CreatedAt);
 }
 
-/// <summary>A new credential; <see cref="Key"/> is shown this once and stored only as a hash.</summary>
-public sealed record CredentialDto(long Id, long AccountId, string Dialect, IReadOnlyList<string> Scopes, string Key, DateTimeOffset CreatedAt);
+/// <summary>
+/// A new credential. Its secret material is shown this once: <see cref="Key"/> (native, Feee; stored
+/// only as a hash) or <see cref="Secret"/> with its <see cref="SourceFlag"/> (Tronify; stored encrypted).
+/// </summary>
+public sealed record CredentialDto(
+    long Id,
+    long AccountId,
+    string Dialect,
+    IReadOnlyList<string> Scopes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Key,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceFlag,
+    DateTimeOffset CreatedAt);
 
 public sealed record BalanceDto(string Asset, decimal Available, decimal Locked)
 {
@@ -26,7 +39,7 @@ public sealed record MarketDto(string Name, string Base, string Quote, int Price
 
 public sealed record AccountBody(string Name, string? Email);
 
-public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes);
+public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes, string? SourceFlag);
 
 public sealed record DepositBody(string Asset, string Amount, string ExternalId);
 

@@ -12,9 +12,6 @@ namespace Ordo.Server.Native;
 /// <summary>Operator endpoints (scope <c>admin</c>): accounts, credentials, deposits, balances, markets.</summary>
 public static class AdminEndpoints
 {
-    /// <summary>Dialects whose credentials this server can issue.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Dialects = new Dictionary<string, string> { ["native"] = OrderEngine.NativeDialect };
-
     public static void MapNativeAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/v1").WithTags("Admin");
@@ -22,7 +19,7 @@ public static class AdminEndpoints
             .DocumentsBody<AccountBody>().Produces<AccountDto>(201).ProducesProblem(400);
         admin.MapGet("/accounts/{id:long}", GetAccount).RequireScope(Scopes.Admin).Produces<AccountDto>().ProducesProblem(404);
         admin.MapPost("/accounts/{id:long}/credentials", CreateCredential).RequireScope(Scopes.Admin).WithIdempotency()
-            .DocumentsBody<CredentialBody>().Produces<CredentialDto>(201).ProducesProblem(400).ProducesProblem(404);
+            .DocumentsBody<CredentialBody>().Produces<CredentialDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         admin.MapPost("/accounts/{id:long}/deposits", Deposit).RequireScope(Scopes.Admin).WithIdempotency()
             .DocumentsBody<DepositBody>().Produces<BalancesDto>().ProducesProblem(400).ProducesProblem(404);
         admin.MapGet("/accounts/{id:long}/balances", Balances).RequireScope(Scopes.Admin).Produces<BalancesDto>().ProducesProblem(404);
@@ -59,7 +56,7 @@ public static class AdminEndpoints
             ? TypedResults.Ok(AccountDto.From(account))
             : Problems.NotFound("account");
 
-    private static async Task<IResult> CreateCredential(long id, HttpContext http, Administration administration, NativeKeys keys)
+    private static async Task<IResult> CreateCredential(long id, HttpContext http, CredentialIssuer issuer)
     {
         var (fields, bad) = await NativeBody.ReadAsync(http, emptyIsObject: false);
         if (bad is not null)
@@ -68,9 +65,9 @@ public static class AdminEndpoints
         }
 
         var dialect = fields.String("dialect", required: true, maxLength: 32);
-        if (dialect is not null && !Dialects.ContainsKey(dialect))
+        if (dialect is not null && !DialectNames.WithCredentials.Contains(dialect))
         {
-            fields.Fail("dialect", $"must be one of: {string.Join(", ", Dialects.Keys)}");
+            fields.Fail("dialect", $"must be one of: {string.Join(", ", DialectNames.WithCredentials)}");
         }
 
         var scopes = fields.StringList("scopes") ?? [Scopes.OrdersRead, Scopes.OrdersWrite];
@@ -79,15 +76,29 @@ public static class AdminEndpoints
             fields.Fail("scopes", $"unknown scope '{unknown}'; known: {string.Join(", ", Scopes.All)}");
         }
 
+        var sourceFlag = dialect == DialectNames.Tronify ? fields.String("source_flag", required: true, maxLength: 64) : null;
+        if (sourceFlag is not null && !SourceFlags.IsValid(sourceFlag))
+        {
+            fields.Fail("source_flag", SourceFlags.Rule);
+        }
+
         if (!fields.Ok || dialect is null)
         {
             return Problems.InvalidRequest(fields);
         }
 
-        var issued = await keys.IssueAsync(administration, id, scopes, http.RequestAborted);
-        return issued is null
-            ? Problems.NotFound("account")
-            : TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Id}", issued);
+        var issued = dialect switch
+        {
+            DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
+            DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
+            _ => await issuer.NativeAsync(id, scopes, cancellationToken: http.RequestAborted),
+        };
+        return issued.Status switch
+        {
+            CredentialStatus.Added => TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Credential!.Id}", issued.Credential),
+            CredentialStatus.LookupKeyTaken => Problems.SourceFlagTaken(sourceFlag!),
+            _ => Problems.NotFound("account"),
+        };
     }
 
     private static async Task<IResult> Deposit(long id, HttpContext http, Administration administration, IOrderStore store)

@@ -6,7 +6,8 @@ namespace Ordo.Server.Native;
 
 /// <summary>
 /// Reads the <c>{ref}</c> of a native path: digits are the id, a UUID is the uuid,
-/// <c>client:&lt;id&gt;</c> is the client order id, anything else is the dialect number.
+/// <c>client:&lt;id&gt;</c> is the client order id, anything else is the dialect number (digits too
+/// long for an id, such as Feee's 22-digit order numbers, are a number).
 /// </summary>
 public static class OrderRefs
 {
@@ -21,13 +22,9 @@ public static class OrderRefs
 
         if (text.All(char.IsAsciiDigit))
         {
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return new OrderRef.ById(id);
-            }
-
-            error = "order id out of range";
-            return null;
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? new OrderRef.ById(id)
+                : new OrderRef.ByNumber(text);
         }
 
         if (text.StartsWith("client:", StringComparison.Ordinal))

@@ -30,6 +30,9 @@ public static class Problems
     public static ProblemResult NoAccount() =>
         new(403, "forbidden", "No account", "the bootstrap admin key has no account: create an account and a key for it to place orders");
 
+    public static ProblemResult SourceFlagTaken(string sourceFlag) =>
+        new(409, "source_flag_taken", "Source flag taken", $"another Tronify channel already uses the source flag '{sourceFlag}'");
+
     public static ProblemResult OrderNotFound() =>
         new(404, "order_not_found", "Order not found", "no such order");
 

@@ -1,0 +1,63 @@
+using Ordo.Core.Accounts;
+using Ordo.Core.Engine;
+using Ordo.Server.Native;
+
+namespace Ordo.Server.Auth;
+
+/// <summary>
+/// Issues credentials for every dialect. Keys (native, Feee) are stored as hashes and found by
+/// them; a Tronify channel is found by its source flag, and its secret, needed again to check each
+/// <c>flag</c> signature, is stored sealed by <see cref="SecretBox"/>. Secret material is returned once.
+/// Demo mode passes fixed secrets; everything else gets 32 random bytes.
+/// </summary>
+public sealed class CredentialIssuer(Administration administration, SecretBox box)
+{
+    public const string NativePrefix = "ordo_";
+    public const string FeeePrefix = "ordo_feee_";
+
+    /// <summary>What a Feee or Tronify credential may do: read and change its own account's orders.</summary>
+    public static readonly IReadOnlyList<string> DialectScopes = [Scopes.OrdersRead, Scopes.OrdersWrite];
+
+    public async Task<IssuedCredential> NativeAsync(long accountId, IReadOnlyList<string> scopes, string? fixedKey = null, CancellationToken cancellationToken = default)
+    {
+        var key = fixedKey ?? Secrets.NewKey(NativePrefix);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Native, Secrets.Hash(key), null, null, scopes, NoAttributes, default), cancellationToken);
+        return result.With(key: key);
+    }
+
+    public async Task<IssuedCredential> FeeeAsync(long accountId, string? fixedKey = null, CancellationToken cancellationToken = default)
+    {
+        var key = fixedKey ?? Secrets.NewKey(FeeePrefix);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Feee, Secrets.Hash(key), null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        return result.With(key: key);
+    }
+
+    public async Task<IssuedCredential> TronifyAsync(long accountId, string sourceFlag, string? fixedSecret = null, CancellationToken cancellationToken = default)
+    {
+        var secret = fixedSecret ?? Secrets.NewKey("");
+        var sealedSecret = box.Seal(secret, TronifyBinding(sourceFlag));
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tronify, sourceFlag, null, sealedSecret, DialectScopes, NoAttributes, default), cancellationToken);
+        return result.With(secret: secret, sourceFlag: sourceFlag);
+    }
+
+    /// <summary>The associated data a Tronify secret is sealed with: it only opens for its own channel.</summary>
+    public static string TronifyBinding(string sourceFlag) => $"{DialectNames.Tronify}:{sourceFlag}";
+
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
+
+    private async Task<IssuedCredential> AddAsync(Credential credential, CancellationToken cancellationToken)
+    {
+        var result = await administration.AddCredentialAsync(credential, cancellationToken);
+        var dto = result.Credential is { } c
+            ? new CredentialDto(c.Id, c.AccountId, c.Dialect, c.Scopes, null, null, null, c.CreatedAt)
+            : null;
+        return new IssuedCredential(result.Status, dto);
+    }
+}
+
+/// <summary>The outcome of issuing a credential; <see cref="Credential"/> carries the secret material, shown once.</summary>
+public sealed record IssuedCredential(CredentialStatus Status, CredentialDto? Credential)
+{
+    public IssuedCredential With(string? key = null, string? secret = null, string? sourceFlag = null) =>
+        Credential is null ? this : this with { Credential = Credential with { Key = key, Secret = secret, SourceFlag = sourceFlag } };
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ordo.Server.Http;
+
+/// <summary>
+/// A query string as a JSON object of strings, so GET parameters are checked by the same
+/// <see cref="FieldReader"/> rules as bodies (read numbers with <c>acceptText</c>). The first value
+/// of a repeated name wins; an empty value (<c>rent_time_second=</c>) counts as not given.
+/// </summary>
+public static class QueryJson
+{
+    public static JsonElement From(IQueryCollection query)
+    {
+        var json = new JsonObject();
+        foreach (var (name, values) in query)
+        {
+            if (values.FirstOrDefault() is { Length: > 0 } value)
+            {
+                json[name] = value;
+            }
+        }
+
+        return JsonSerializer.SerializeToElement(json);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Ordo.Server.Tronify;
+
+/// <summary>Names of the order attributes the Tronify dialect stores.</summary>
+public static class TronifyAttributes
+{
+    public const string FromAddress = "from_address";
+    public const string ReceiveAddress = "receive_address";
+    public const string PledgeDay = "pledge_day";
+    public const string PledgeHour = "pledge_hour";
+    public const string PledgeMinute = "pledge_minute";
+    public const string OrderType = "order_type";
+    public const string OrderPrice = "order_price";
+    public const string TradeType = "trade_type";
+    public const string Source = "source";
+}

@@ -1,0 +1,7 @@
+-- Fill details some platforms show on an order (Feee: is_split, frozen_tx_id).
+ALTER TABLE orders ADD COLUMN fill_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN last_fill_ref TEXT;
+
+-- Dialect listings: a dialect's open orders (Tronify's public order list) and one account's
+-- orders for an address (Tronify's mypayorder).
+CREATE INDEX orders_dialect_state ON orders (dialect, state, id);
