@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Ordo.Core.Store;
 using Ordo.Server;
 using Ordo.Server.Expiry;
 using Ordo.Server.Hosting;
+using Ordo.Store.Sqlite;
 using Ordo.Testing;
 
 namespace Ordo.Server.Tests;
@@ -73,6 +75,30 @@ public sealed class ServerFixture : IAsyncDisposable
         }
 
         return new Tenant(id, credential["key"]!.GetValue<string>(), Client(credential["key"]!.GetValue<string>()));
+    }
+
+    /// <summary>Orders, ledger and every tenant's balances as one string: equal snapshots mean nothing was written.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        using var store = SqliteOrderStore.Open(new SqliteStoreOptions(DatabasePath));
+        var orders = await store.ListOrdersAsync(new OrderQuery { Limit = 1000 });
+        var ledger = await store.GetLedgerAsync();
+        var accounts = new List<string>();
+        for (var id = 100L; await store.GetAccountAsync(id) is not null; id++)
+        {
+            accounts.Add(string.Join(",", (await store.GetBalancesAsync(id)).Select(b => $"{b.Asset}:{b.Available}:{b.Locked}")));
+        }
+
+        return $"{orders.Count}|{string.Join(";", orders.Select(o => $"{o.Id}:{o.State}:{o.Version}"))}|{ledger.Count}|{string.Join("/", accounts)}";
+    }
+
+    /// <summary>An account's balance of one asset, read through the admin API.</summary>
+    public async Task<(decimal Available, decimal Locked)> BalanceAsync(long accountId, string asset = "TRX")
+    {
+        using var admin = Admin();
+        var (_, balances) = await admin.GetJsonAsync($"/v1/accounts/{accountId}/balances");
+        var row = balances["balances"]!.AsArray().FirstOrDefault(b => b!["asset"]!.GetValue<string>() == asset);
+        return row is null ? (0m, 0m) : (row["available"].Dec(), row["locked"].Dec());
     }
 
     public static async Task<JsonNode> Json(HttpResponseMessage response)
