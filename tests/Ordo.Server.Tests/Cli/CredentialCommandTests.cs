@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+using Ordo.Server.Auth;
+using Ordo.Server.Cli;
+using Ordo.Testing;
+
+namespace Ordo.Server.Tests.Cli;
+
+/// <summary><c>ordo credential create</c> for each dialect, run in-process against a real database file.</summary>
+[Collection(ConsoleCapture.Name)]
+public sealed partial class CredentialCommandTests
+{
+    [Fact]
+    public async Task Feee_keys_and_tronify_channels_are_issued_from_the_command_line()
+    {
+        using var database = new ScratchDatabase();
+        (await Run("migrate", "--db", database.Path)).Code.ShouldBe(0);
+        (await Run("account", "create", "--name", "partner", "--db", database.Path)).Output.ShouldContain("Account 100 created");
+
+        var feee = await Run("credential", "create", "--account", "100", "--dialect", "feee", "--db", database.Path);
+        feee.Code.ShouldBe(0);
+        var key = FeeeKey().Match(feee.Output).Groups[1].Value;
+        key.ShouldStartWith("ordo_feee_");
+
+        var tronify = await Run("credential", "create", "--account", "100", "--dialect", "tronify", "--source-flag", "partnerTwo", "--db", database.Path);
+        tronify.Code.ShouldBe(0);
+        var secret = TronifySecret().Match(tronify.Output).Groups[1].Value;
+        secret.Length.ShouldBe(64);
+
+        (await Run("credential", "create", "--account", "100", "--dialect", "tronify", "--source-flag", "partnerTwo", "--db", database.Path)).Code.ShouldBe(1);
+        (await Run("credential", "create", "--account", "100", "--dialect", "tronify", "--db", database.Path)).Code.ShouldBe(2);
+
+        using var store = database.Open();
+        (await store.FindCredentialAsync(DialectNames.Feee, Secrets.Hash(key)))!.AccountId.ShouldBe(100);
+        var channel = (await store.FindCredentialAsync(DialectNames.Tronify, "partnerTwo"))!;
+        SecretBox.ForDatabase(database.Path, null).Open(channel.SealedSecret!, CredentialIssuer.TronifyBinding("partnerTwo")).ShouldBe(secret);
+    }
+
+    private static async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (previousOut, previousError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = await OrdoCommandLine.Build().Parse(args).InvokeAsync();
+            return (code, output + error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+        }
+    }
+
+    [GeneratedRegex(@"Key \(shown once, stored hashed\): (\S+)")]
+    private static partial Regex FeeeKey();
+
+    [GeneratedRegex(@"Secret \(shown once, stored encrypted\): (\S+)")]
+    private static partial Regex TronifySecret();
+}
+
+/// <summary>Tests that redirect the console run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCapture
+{
+    public const string Name = "console";
+}
