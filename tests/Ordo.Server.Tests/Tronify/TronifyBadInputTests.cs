@@ -22,8 +22,15 @@ public sealed class TronifyBadInputTests : IAsyncLifetime
     private static string Rent(string change) =>
         "{" + string.Join(",", new Dictionary<string, string>
         {
-            ["fromAddress"] = $"\"{A}\"", ["pledgeAddress"] = $"\"{A}\"", ["pledgeNum"] = "32000", ["pledgeDay"] = "1",
-            ["pledgeHour"] = "0", ["pledgeMinute"] = "0", ["orderType"] = "\"ENERGY\"", ["orderPrice"] = "\"60\"", ["tradeType"] = "\"freedom\"",
+            ["fromAddress"] = $"\"{A}\"",
+            ["pledgeAddress"] = $"\"{A}\"",
+            ["pledgeNum"] = "32000",
+            ["pledgeDay"] = "1",
+            ["pledgeHour"] = "0",
+            ["pledgeMinute"] = "0",
+            ["orderType"] = "\"ENERGY\"",
+            ["orderPrice"] = "\"60\"",
+            ["tradeType"] = "\"freedom\"",
         }.Select(p => change.StartsWith(p.Key + "=", StringComparison.Ordinal) ? $"\"{p.Key}\":{change[(p.Key.Length + 1)..]}" : $"\"{p.Key}\":{p.Value}")
          .Where(p => !p.EndsWith(":-", StringComparison.Ordinal))) + "}";
 
