@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
+
+using Ordo.Server.Http;
 
 namespace Ordo.Server.Feee;
 
@@ -7,12 +8,8 @@ namespace Ordo.Server.Feee;
 /// Feee's envelope, for success and error alike: HTTP 200 (500 only for a server fault) with
 /// <c>{code, msg, request_id, data, pagination}</c>; the request id is also the <c>X-Request-Id</c> header.
 /// </summary>
-public sealed class FeeeResult(int code, string message, object? data = null) : IResult
+public sealed class FeeeResult(int code, string message, object? data = null) : EnvelopeResult
 {
-    public int HttpStatus { get; init; } = 200;
-
-    public int? RetryAfterSeconds { get; init; }
-
     public static FeeeResult Ok(object data) => new(FeeeCodes.Ok, "ok", data);
 
     public static FeeeResult Invalid(string message) => new(FeeeCodes.InvalidParameter, $"invalid parameter: {message}");
@@ -21,18 +18,9 @@ public sealed class FeeeResult(int code, string message, object? data = null) : 
 
     public static FeeeResult ServerFault() => new(FeeeCodes.ServerError, "internal error; the request id identifies it in the logs") { HttpStatus = 500 };
 
-    public async Task ExecuteAsync(HttpContext context)
-    {
-        context.Response.StatusCode = HttpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        if (RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
+    protected override JsonSerializerOptions Json => FeeeJson.Options;
 
-        var envelope = new FeeeEnvelope(code, message, context.TraceIdentifier, data, null);
-        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, FeeeJson.Options, context.RequestAborted);
-    }
+    protected override object Envelope(HttpContext context) => new FeeeEnvelope(code, message, context.TraceIdentifier, data, null);
 }
 
 public sealed record FeeeEnvelope(int Code, string Msg, string RequestId, object? Data, object? Pagination);

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
+using Ordo.Server.Http;
 
 namespace Ordo.Server.Tronify;
 
@@ -8,12 +9,8 @@ namespace Ordo.Server.Tronify;
 /// Tronify's envelope: HTTP 200 (500 only for a server fault) with <c>{resCode, resMsg, data}</c>,
 /// and <c>pagination</c> beside <c>data</c> on the listings.
 /// </summary>
-public sealed class TronifyResult(int code, string message, object? data = null) : IResult
+public sealed class TronifyResult(int code, string message, object? data = null) : EnvelopeResult
 {
-    public int HttpStatus { get; init; } = 200;
-
-    public int? RetryAfterSeconds { get; init; }
-
     public TronifyPagination? Pagination { get; init; }
 
     public static TronifyResult Success(object data) => new(TronifyCodes.Success, "Success", data);
@@ -24,18 +21,9 @@ public sealed class TronifyResult(int code, string message, object? data = null)
 
     public static TronifyResult ServerFault() => new(TronifyCodes.ServerError, "internal error; the X-Request-Id header identifies it in the logs") { HttpStatus = 500 };
 
-    public async Task ExecuteAsync(HttpContext context)
-    {
-        context.Response.StatusCode = HttpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        if (RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
+    protected override JsonSerializerOptions Json => TronifyJson.Options;
 
-        var envelope = new TronifyEnvelope(code, message, data, Pagination);
-        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, TronifyJson.Options, context.RequestAborted);
-    }
+    protected override object Envelope(HttpContext context) => new TronifyEnvelope(code, message, data, Pagination);
 }
 
 public sealed record TronifyEnvelope(
