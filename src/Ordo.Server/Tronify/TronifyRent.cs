@@ -97,7 +97,8 @@ public sealed record TronifyRent(
         Dialect = DialectNames.Tronify,
         Kind = OrderKind.Rental,
         Quantity = PledgeNum,
-        Price = Decimals.Normalize(Math.Round(PledgeTrxNum / PledgeNum, 12)),
+        // Tronify prices per unit per day: the order's price is that, in TRX, so listings sort by it.
+        Price = Decimals.Normalize(OrderPrice / 1_000_000m),
         Asset = "TRX",
         Payment = PledgeTrxNum,
         Duration = TimeSpan.FromMinutes(Minutes),

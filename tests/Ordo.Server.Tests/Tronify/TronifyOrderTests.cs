@@ -157,9 +157,9 @@ public sealed class TronifyOrderTests : IAsyncLifetime
         var buyer = await _server.TronifyUserAsync(trx: 100m);
         var other = await _server.TronifyUserAsync(trx: 100m);
         var ids = new List<string>();
-        foreach (var price in new[] { "40", "90", "60" })
+        foreach (var (price, days) in new[] { ("40", 1), ("90", 1), ("60", 30) })
         {
-            ids.Add((await buyer.RentAsync(orderPrice: price))["data"]!["orderId"]!.GetValue<string>());
+            ids.Add((await buyer.RentAsync(orderPrice: price, day: days))["data"]!["orderId"]!.GetValue<string>());
             _server.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -176,14 +176,15 @@ public sealed class TronifyOrderTests : IAsyncLifetime
             ["orderId", "fromAddress", "pledgeAddress", "pledgeNum", "salePledgeNum", "leftPledgeNum", "pledgeTrxNum", "orderPrice", "orderType", "pledgeDay", "createTime", "orderStatus"]);
         row["createTime"]!.GetValue<string>().ShouldBe("2026-11-21 12:00:02");
         row["orderPrice"]!.GetValue<string>().ShouldBe("60");
-        row["pledgeTrxNum"]!.GetValue<decimal>().ShouldBe(1.92m);
+        row["pledgeDay"]!.GetValue<long>().ShouldBe(30);
+        row["pledgeTrxNum"]!.GetValue<decimal>().ShouldBe(57.6m);
         var elsewhere = await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8" }, sign: false);
         elsewhere["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
 
         async Task<string[]> Market(string sort) =>
             (await other.CallAsync("trades", new JsonObject { ["page"] = 1, ["pageSize"] = 10, ["sort"] = sort }, sign: false))["data"]!
                 .AsArray().Select(r => r!["orderPrice"]!.GetValue<string>()).ToArray();
-        (await Market("0")).ShouldBe(["90", "60", "50"], "price high to low, every channel, open only");
+        (await Market("0")).ShouldBe(["90", "60", "50"], "price per day high to low (not the total), every channel, open only");
         (await Market("1")).ShouldBe(["50", "60", "90"]);
         (await Market("2")).ShouldBe(["50", "60", "90"], "newest first");
         (await Market("3")).ShouldBe(["90", "60", "50"]);
