@@ -1,8 +1,14 @@
--- wrk script: each request cancels the next order id in turn (ids 1..N were placed beforehand),
--- so every request is a real first cancel with its refund, committed before the answer.
+-- wrk script: each request cancels the next order in turn (placed beforehand), so every request
+-- is a real first cancel with its refund, committed before the answer.
+-- DIALECT=native (default): POST /v1/orders/{id}/cancel, ids from FIRST_ID (1).
+-- DIALECT=feee: POST /open/v2/order/cancel with order_no = PREFIX (YYMMDD) + the id in 16 digits,
+-- ids from FIRST_ID (3: the demo's own orders come first); answers other than code 0 are counted.
 local counter = 0
-local first = tonumber(os.getenv("FIRST_ID") or "1")
+local dialect = os.getenv("DIALECT") or "native"
+local first = tonumber(os.getenv("FIRST_ID") or (dialect == "feee" and "3" or "1"))
+local prefix = os.getenv("PREFIX") or ""
 local threads = {}
+local refused = 0
 
 function setup(thread)
   thread:set("offset", #threads)
@@ -16,7 +22,22 @@ end
 request = function()
   local id = first + offset + counter * step
   counter = counter + 1
-  return wrk.format("POST", "/v1/orders/" .. id .. "/cancel", {
-    ["Authorization"] = "Bearer ordo_demo_native_key",
-  })
+  if dialect == "feee" then
+    return wrk.format("POST", "/open/v2/order/cancel",
+      { ["key"] = "ordo_demo_feee_key", ["Content-Type"] = "application/json" },
+      string.format('{"order_no":"%s%016d"}', prefix, id))
+  end
+  return wrk.format("POST", "/v1/orders/" .. id .. "/cancel", { ["Authorization"] = "Bearer ordo_demo_native_key" })
+end
+
+response = function(status, headers, body)
+  if dialect == "feee" and not string.find(body, '"code":0,', 1, true) then
+    refused = refused + 1
+  end
+end
+
+done = function(summary, latency, requests)
+  if dialect == "feee" then
+    io.write(string.format("answers with a code other than 0 (last thread): %d\n", refused))
+  end
 end

@@ -15,4 +15,4 @@ echo "placing $orders Feee orders..."
 body='{"resource_type":1,"receive_address":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","resource_value":32000,"rent_duration":1,"rent_time_unit":"h"}'
 seq 1 "$orders" | xargs -P 16 -I{} curl -s -o /dev/null -X POST http://127.0.0.1:18098/open/v2/order/submit -H 'key: ordo_demo_feee_key' -H 'Content-Type: application/json' -d "$body"
 echo "cancelling for ${seconds}s with $connections connections..."
-PREFIX=$(date -u +%y%m%d) THREADS=2 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/feee-cancel.lua http://127.0.0.1:18098
+DIALECT=feee PREFIX=$(date -u +%y%m%d) THREADS=2 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/cancel.lua http://127.0.0.1:18098
