@@ -30,6 +30,9 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Raised after each commit with the batch size and the commit's duration.</summary>
     public event Action<int, TimeSpan>? Committed;
 
+    /// <summary>Raised on the writer thread when a work or a whole batch was rolled back, before the next work runs.</summary>
+    public event Action? RolledBack;
+
     public Task<T> Enqueue<T>(Func<Core.Store.IOrderTransaction, T> work)
     {
         var request = new WriteRequest<T>(work);
@@ -77,6 +80,7 @@ internal sealed class GroupCommitWriter : IDisposable
                     catch (Exception error)
                     {
                         _tx.RollbackToSavepoint();
+                        RolledBack?.Invoke();
                         request.Fail(error);
                     }
                 }
@@ -86,6 +90,7 @@ internal sealed class GroupCommitWriter : IDisposable
             catch (Exception error)
             {
                 _tx.RollbackQuietly();
+                RolledBack?.Invoke();
                 foreach (var request in done)
                 {
                     request.Fail(error);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
+using Ordo.Core.Matching;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
@@ -25,6 +26,15 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     }
 
     /// <summary>Raised after each group commit with the batch size and the commit's duration.</summary>
+    public event Action? RolledBack
+    {
+        add => _writer.RolledBack += value;
+        remove => _writer.RolledBack -= value;
+    }
+
+    public Task<IReadOnlyList<TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<TradeRecord>>(c => TradeRows.List(c, query));
+
     public event Action<int, TimeSpan>? Committed
     {
         add => _writer.Committed += value;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
+using Ordo.Core.Matching;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
@@ -82,6 +83,15 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         var command = Prepared(OrderRows.Insert);
         OrderRows.Bind(command.Parameters, order);
         command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(connection, query);
+
+    public TradeRecord InsertTrade(TradeRecord trade)
+    {
+        var command = Prepared(TradeRows.Insert);
+        TradeRows.Bind(command.Parameters, trade);
+        return trade with { Id = (long)command.ExecuteScalar()! };
     }
 
     public void UpdateOrder(Order order)

@@ -1,6 +1,7 @@
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
+using Ordo.Core.Matching;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
@@ -41,6 +42,22 @@ internal sealed class InMemoryTransaction : IOrderTransaction
     }
 
     public void InsertOrder(Order order) => Orders.Add(order.Id, order);
+
+    public List<TradeRecord> Trades { get; } = [];
+
+    public IReadOnlyList<Order> ListOrders(OrderQuery query) => Orders.Values
+        .Where(o => query.Market is null || o.Market == query.Market)
+        .Where(o => query.Kind is null || o.Kind == query.Kind)
+        .Where(o => query.States is null || query.States.Contains(o.State))
+        .OrderBy(o => o.Id)
+        .ToList();
+
+    public TradeRecord InsertTrade(TradeRecord trade)
+    {
+        var stored = trade with { Id = Trades.Count + 1 };
+        Trades.Add(stored);
+        return stored;
+    }
 
     public void UpdateOrder(Order order) => Orders[order.Id] = order;
 

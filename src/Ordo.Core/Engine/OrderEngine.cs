@@ -1,5 +1,6 @@
 using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
+using Ordo.Core.Matching;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
@@ -10,33 +11,49 @@ namespace Ordo.Core.Engine;
 /// write, checks the kind's table, moves funds through the ledger, appends the event, and the
 /// caller is answered only after the store has committed. Outcomes are values, never exceptions.
 /// </summary>
-public sealed class OrderEngine(IOrderStore store, TimeProvider clock)
+public sealed class OrderEngine
 {
+    private readonly IOrderStore store;
+    private readonly TimeProvider clock;
+
+    public OrderEngine(IOrderStore store, TimeProvider clock, OrderBooks? books = null)
+    {
+        this.store = store;
+        this.clock = clock;
+        Books = books ?? new OrderBooks();
+
+        // A rolled-back write may have changed a book that the store never kept: rebuild them all.
+        store.RolledBack += Books.Invalidate;
+    }
+
+    /// <summary>The markets' order books; touched only inside store writes.</summary>
+    public OrderBooks Books { get; }
+
     public const string NativeDialect = "native";
 
     public async Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default)
     {
-        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Place(command), cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Place(command), cancellationToken);
         EngineMetrics.Place(result.Status);
         return result;
     }
 
     public async Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default)
     {
-        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Cancel(command), cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Cancel(command), cancellationToken);
         EngineMetrics.Cancel(result.Status);
         return result;
     }
 
     public async Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default)
     {
-        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Fill(command), cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Fill(command), cancellationToken);
         EngineMetrics.Fill(result.Status);
         return result;
     }
 
     public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => new OrderWrite(tx, clock.Now()).Expire(orderId), cancellationToken);
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Expire(orderId), cancellationToken);
 
     /// <summary>
     /// Cancels each matching open order in its own write (the store batches them into few commits),

@@ -1,5 +1,6 @@
 using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
+using Ordo.Core.Matching;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
@@ -9,9 +10,10 @@ namespace Ordo.Core.Engine;
 /// The rules of one command, run inside one store transaction at one instant. Every change to an
 /// order goes through <see cref="MoveTo"/>, which refuses any row its kind's table does not declare.
 /// </summary>
-internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
+internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset now, OrderBooks? books = null)
 {
     private readonly Ledger.Ledger _ledger = new(tx, now);
+    private readonly OrderBooks _books = books ?? new OrderBooks();
 
     public PlaceResult Place(PlaceOrder command)
     {
@@ -21,7 +23,12 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
             return new PlaceResult(PlaceStatus.DuplicateClientOrderId, existing);
         }
 
-        var funding = PlaceFunding.Decide(command, tx);
+        if (command.Kind == OrderKind.Limit)
+        {
+            return PlaceOnBook(command);
+        }
+
+        var funding = PlaceFunding.Decide(command);
         if (funding.Error is { } error)
         {
             return error;
@@ -40,36 +47,38 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
             return new PlaceResult(PlaceStatus.InsufficientBalance, null, funding.Field, $"insufficient {funding.Asset} balance");
         }
 
-        var order = new Order
-        {
-            Id = id,
-            Uuid = Guid.CreateVersion7(now),
-            Number = command.Numbering?.Invoke(id, now) ?? $"ORD-{id:D8}",
-            ClientOrderId = command.ClientOrderId,
-            AccountId = command.AccountId,
-            Dialect = command.Dialect,
-            Kind = command.Kind,
-            Side = command.Side,
-            Type = command.Type,
-            Market = command.Market,
-            Price = command.Price,
-            Quantity = command.Quantity,
-            Asset = funding.Asset,
-            AmountLocked = funding.Amount,
-            AmountPaid = command.Kind == OrderKind.Rental ? funding.Amount : 0,
-            State = life.Initial,
-            CancelNotBefore = command.Terms.NotBefore,
-            CancelFeeRate = command.Terms.FeeRate,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Duration = command.Duration,
-            ExpiresAt = command.Validity is { } validity ? now + validity : null,
-            Attributes = command.Attributes is null ? new(StringComparer.Ordinal) : new(command.Attributes, StringComparer.Ordinal),
-        };
+        var order = NewOrder(command, id, funding.Asset, funding.Amount, command.Kind == OrderKind.Rental ? funding.Amount : 0, life.Initial);
         tx.InsertOrder(order);
         tx.AppendEvent(new OrderEvent(order.Id, EventTypes.Created, order.State, command.Actor, null, now, new Dictionary<string, string>()));
         return new PlaceResult(PlaceStatus.Placed, order);
     }
+
+    private Order NewOrder(PlaceOrder command, long id, string? asset, decimal locked, decimal payment, OrderState initial) => new()
+    {
+        Id = id,
+        Uuid = Guid.CreateVersion7(now),
+        Number = command.Numbering?.Invoke(id, now) ?? $"ORD-{id:D8}",
+        ClientOrderId = command.ClientOrderId,
+        AccountId = command.AccountId,
+        Dialect = command.Dialect,
+        Kind = command.Kind,
+        Side = command.Side,
+        Type = command.Type,
+        Market = command.Market,
+        Price = command.Price,
+        Quantity = command.Quantity,
+        Asset = asset,
+        AmountLocked = locked,
+        AmountPaid = payment,
+        State = initial,
+        CancelNotBefore = command.Terms.NotBefore,
+        CancelFeeRate = command.Terms.FeeRate,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Duration = command.Duration,
+        ExpiresAt = command.Validity is { } validity ? now + validity : null,
+        Attributes = command.Attributes is null ? new(StringComparer.Ordinal) : new(command.Attributes, StringComparer.Ordinal),
+    };
 
     public CancelResult Cancel(CancelOrder command)
     {
@@ -303,6 +312,11 @@ internal sealed class OrderWrite(IOrderTransaction tx, DateTimeOffset now)
     private void CloseRemainder(Order order, OrderCommand command, OrderState target, decimal feeRate, Actor actor, string reason)
     {
         var life = Lifecycles.For(order.Kind);
+        if (order.Kind == OrderKind.Limit && order.Market is { } market)
+        {
+            _books.Loaded(market)?.Cancel(order.Id, out _);
+        }
+
         var refund = 0m;
         var fee = 0m;
         if (order.Asset is { } asset && order.AmountLocked > 0)

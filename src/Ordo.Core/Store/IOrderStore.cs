@@ -15,6 +15,15 @@ public interface IOrderStore
 {
     Task<T> WriteAsync<T>(Func<IOrderTransaction, T> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Raised on the writer, before any later write runs, when writes were undone (a work that threw,
+    /// or a failed commit): whatever was derived from them in memory (the order books) must be rebuilt.
+    /// </summary>
+    event Action? RolledBack;
+
+    /// <summary>An account's trades, newest first.</summary>
+    Task<IReadOnlyList<Matching.TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default);
+
     Task<Order?> GetOrderAsync(OrderRef reference, long? accountId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Order>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default);

@@ -21,6 +21,12 @@ public interface IOrderTransaction
 
     void InsertOrder(Order order);
 
+    /// <summary>Orders as the transaction sees them (books are rebuilt from this).</summary>
+    IReadOnlyList<Order> ListOrders(OrderQuery query);
+
+    /// <summary>Stores a trade and returns it with its new id.</summary>
+    Matching.TradeRecord InsertTrade(Matching.TradeRecord trade);
+
     void UpdateOrder(Order order);
 
     void AppendEvent(OrderEvent orderEvent);

@@ -1,0 +1,49 @@
+using Ordo.Core.Markets;
+
+namespace Ordo.Core.Matching;
+
+/// <summary>
+/// Converts a market's decimal prices and volumes to the book's integers (ticks and lots: the
+/// smallest steps its precisions allow) and back. A value with too many decimals, or too large for
+/// a 64-bit count of steps, has no integer form.
+/// </summary>
+public readonly struct MarketUnits(Market market)
+{
+    private readonly decimal _tick = Pow10(market.PricePrecision);
+    private readonly decimal _lot = Pow10(market.VolumePrecision);
+
+    public bool TryTicks(decimal price, out long ticks) => TryScale(price, _tick, out ticks);
+
+    public bool TryLots(decimal volume, out long lots) => TryScale(volume, _lot, out lots);
+
+    public decimal Price(long ticks) => Decimals.Normalize(ticks / _tick);
+
+    public decimal Volume(long lots) => Decimals.Normalize(lots / _lot);
+
+    /// <summary>A notional in ticks × lots as quote currency.</summary>
+    public decimal Notional(decimal ticksTimesLots) => Decimals.Normalize(ticksTimesLots / (_tick * _lot));
+
+    private static bool TryScale(decimal value, decimal scale, out long result)
+    {
+        result = 0;
+        var scaled = value * scale;
+        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < 0)
+        {
+            return false;
+        }
+
+        result = (long)scaled;
+        return true;
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var value = 1m;
+        for (var i = 0; i < exponent; i++)
+        {
+            value *= 10;
+        }
+
+        return value;
+    }
+}

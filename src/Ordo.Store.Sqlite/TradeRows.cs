@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+
+using Ordo.Core.Matching;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
+
+namespace Ordo.Store.Sqlite;
+
+/// <summary>The trades table: insert, and an account's trades newest first.</summary>
+internal static class TradeRows
+{
+    public const string Insert =
+        "INSERT INTO trades (market, price, volume, maker_order_id, taker_order_id, maker_account_id, taker_account_id, taker_side, buyer_fee, seller_fee, created_at) " +
+        "VALUES ($market, $price, $volume, $maker, $taker, $maker_account, $taker_account, $side, $buyer_fee, $seller_fee, $at) RETURNING id";
+
+    public static void Bind(SqliteParameterCollection p, TradeRecord t)
+    {
+        p.Clear();
+        p.Add("$market", t.Market);
+        p.Add("$price", Sql.Text(t.Price));
+        p.Add("$volume", Sql.Text(t.Volume));
+        p.Add("$maker", t.MakerOrderId);
+        p.Add("$taker", t.TakerOrderId);
+        p.Add("$maker_account", t.MakerAccountId);
+        p.Add("$taker_account", t.TakerAccountId);
+        p.Add("$side", t.TakerSide.ToString());
+        p.Add("$buyer_fee", Sql.Text(t.BuyerFee));
+        p.Add("$seller_fee", Sql.Text(t.SellerFee));
+        p.Add("$at", Sql.Time(t.CreatedAt));
+    }
+
+    public static List<TradeRecord> List(SqliteConnection connection, TradeQuery q)
+    {
+        using var command = connection.CreateCommand();
+        var p = command.Parameters;
+        p.Add("$account", q.AccountId);
+        var where = "(maker_account_id = $account OR taker_account_id = $account)";
+        if (q.Market is { } market)
+        {
+            where += " AND market = $market";
+            p.Add("$market", market);
+        }
+
+        if (q.OrderId is { } order)
+        {
+            where += " AND (maker_order_id = $order OR taker_order_id = $order)";
+            p.Add("$order", order);
+        }
+
+        p.Add("$limit", q.Limit);
+        p.Add("$offset", q.Offset);
+        command.CommandText =
+            "SELECT id, market, price, volume, maker_order_id, taker_order_id, maker_account_id, taker_account_id, taker_side, buyer_fee, seller_fee, created_at " +
+            $"FROM trades WHERE {where} ORDER BY id DESC LIMIT $limit OFFSET $offset";
+        using var r = command.ExecuteReader();
+        var trades = new List<TradeRecord>();
+        while (r.Read())
+        {
+            trades.Add(new TradeRecord(
+                r.GetInt64(0), r.GetString(1), Sql.Decimal(r, 2), Sql.Decimal(r, 3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7),
+                Enum.Parse<OrderSide>(r.GetString(8)), Sql.Decimal(r, 9), Sql.Decimal(r, 10), Sql.Time(r, 11)));
+        }
+
+        return trades;
+    }
+}
