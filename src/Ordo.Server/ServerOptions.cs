@@ -30,6 +30,9 @@ public sealed record ServerOptions
     /// <summary>The Feee dialect's settings (configuration section <c>Feee</c>).</summary>
     public Feee.FeeeOptions Feee { get; init; } = new();
 
+    /// <summary>The tanX dialect's settings (configuration section <c>Tanx</c>).</summary>
+    public Tanx.TanxOptions Tanx { get; init; } = new();
+
     /// <summary>The Tronify dialect's settings (configuration section <c>Tronify</c>).</summary>
     public Tronify.TronifyOptions Tronify { get; init; } = new();
 }

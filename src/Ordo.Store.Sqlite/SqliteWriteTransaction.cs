@@ -87,6 +87,8 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(connection, query);
 
+    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(connection);
+
     public TradeRecord InsertTrade(TradeRecord trade)
     {
         var command = Prepared(TradeRows.Insert);

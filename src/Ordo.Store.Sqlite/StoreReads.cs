@@ -194,15 +194,28 @@ internal static class StoreReads
         return r.Read() ? new Account(r.GetInt64(0), r.GetString(1), Sql.NullableString(r, 2), Sql.Time(r, 3)) : null;
     }
 
-    public static Market? FindMarket(SqliteConnection connection, string name)
+    public static Market? FindMarket(SqliteConnection connection, string name) => ReadMarkets(connection, name).FirstOrDefault();
+
+    public static List<Market> Markets(SqliteConnection connection) => ReadMarkets(connection, null);
+
+    private static List<Market> ReadMarkets(SqliteConnection connection, string? name)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee FROM markets WHERE name = $n";
-        command.Parameters.Add("$n", name);
+        command.CommandText = "SELECT name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee FROM markets" +
+            (name is null ? " ORDER BY name" : " WHERE name = $n");
+        if (name is not null)
+        {
+            command.Parameters.Add("$n", name);
+        }
+
         using var r = command.ExecuteReader();
-        return r.Read()
-            ? new Market(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Sql.Decimal(r, 5), Sql.Decimal(r, 6), Sql.Decimal(r, 7))
-            : null;
+        var markets = new List<Market>();
+        while (r.Read())
+        {
+            markets.Add(new Market(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Sql.Decimal(r, 5), Sql.Decimal(r, 6), Sql.Decimal(r, 7)));
+        }
+
+        return markets;
     }
 
     public static Credential? FindCredential(SqliteConnection connection, string dialect, string lookupKey)

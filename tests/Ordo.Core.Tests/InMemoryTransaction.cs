@@ -78,6 +78,8 @@ internal sealed class InMemoryTransaction : IOrderTransaction
 
     public void SaveMarket(Market market) => Markets[market.Name] = market;
 
+    public IReadOnlyList<Market> ListMarkets() => Markets.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+
     public Account? FindAccount(long id) => Accounts.GetValueOrDefault(id);
 
     public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)

@@ -52,6 +52,14 @@ public sealed class OrderEngine
         return result;
     }
 
+    /// <summary>Builds every market's book from the open orders in the store (at start-up, so the first order meets a ready book).</summary>
+    public Task<int> LoadBooksAsync(CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => tx.ListMarkets().Sum(market => Books.For(market, tx).OrderCount), cancellationToken);
+
+    /// <summary>The market's book as it stands after every write before this one; null for an unknown market.</summary>
+    public Task<BookDepth?> DepthAsync(string market, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => tx.FindMarket(market) is { } found ? BookDepth.Of(Books.For(found, tx), new MarketUnits(found)) : null, cancellationToken);
+
     public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
         store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Expire(orderId), cancellationToken);
 

@@ -47,6 +47,8 @@ public interface IOrderTransaction
 
     void SaveMarket(Market market);
 
+    IReadOnlyList<Market> ListMarkets();
+
     Account? FindAccount(long id);
 
     Account InsertAccount(string name, string? email, DateTimeOffset createdAt);

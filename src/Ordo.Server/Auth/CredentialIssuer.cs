@@ -40,6 +40,16 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
         return result.With(secret: secret, sourceFlag: sourceFlag);
     }
 
+    /// <summary>A tanX user: an Ethereum address that logs in by signing a nonce. Nothing secret is stored or returned.</summary>
+    public async Task<IssuedCredential> TanxAsync(long accountId, string ethAddress, CancellationToken cancellationToken = default)
+    {
+        var address = ethAddress.ToLowerInvariant();
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tanx, address, null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        return result.Credential is null ? result : result with { Credential = result.Credential with { EthAddress = address } };
+    }
+
+    public static bool IsEthAddress(string text) => text.Length == 42 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiHexDigit);
+
     /// <summary>The associated data a Tronify secret is sealed with: it only opens for its own channel.</summary>
     public static string TronifyBinding(string sourceFlag) => $"{DialectNames.Tronify}:{sourceFlag}";
 
@@ -49,7 +59,7 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
     {
         var result = await administration.AddCredentialAsync(credential, cancellationToken);
         var dto = result.Credential is { } c
-            ? new CredentialDto(c.Id, c.AccountId, c.Dialect, c.Scopes, null, null, null, c.CreatedAt)
+            ? new CredentialDto(c.Id, c.AccountId, c.Dialect, c.Scopes, null, null, null, null, c.CreatedAt)
             : null;
         return new IssuedCredential(result.Status, dto);
     }

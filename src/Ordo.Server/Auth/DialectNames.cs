@@ -8,7 +8,8 @@ public static class DialectNames
     public const string Native = OrderEngine.NativeDialect;
     public const string Feee = "feee";
     public const string Tronify = "tronify";
+    public const string Tanx = "tanx";
 
     /// <summary>Dialects whose credentials can be issued.</summary>
-    public static readonly IReadOnlyList<string> WithCredentials = [Native, Feee, Tronify];
+    public static readonly IReadOnlyList<string> WithCredentials = [Native, Feee, Tronify, Tanx];
 }

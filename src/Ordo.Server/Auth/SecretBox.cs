@@ -59,6 +59,9 @@ public sealed class SecretBox
         return new SecretBox(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
 
+    /// <summary>A key for one purpose (signing tokens), derived from this box's key: the same for every process on the database.</summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("ordo:" + purpose));
+
     public string Seal(string secret, string boundTo)
     {
         var plain = Encoding.UTF8.GetBytes(secret);

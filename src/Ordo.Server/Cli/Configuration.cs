@@ -24,6 +24,7 @@ public static class Configuration
             SecretsKey = Environment.GetEnvironmentVariable("ORDO_SECRETS_KEY") ?? options.SecretsKey,
             Feee = config.GetSection("Feee").Get<Feee.FeeeOptions>() ?? new(),
             Tronify = config.GetSection("Tronify").Get<Tronify.TronifyOptions>() ?? new(),
+            Tanx = config.GetSection("Tanx").Get<Tanx.TanxOptions>() ?? new(),
         };
     }
 }

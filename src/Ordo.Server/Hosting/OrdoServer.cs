@@ -9,6 +9,7 @@ using Ordo.Server.Expiry;
 using Ordo.Server.Feee;
 using Ordo.Server.Http;
 using Ordo.Server.Native;
+using Ordo.Server.Tanx;
 using Ordo.Server.Tronify;
 using Ordo.Store.Sqlite;
 
@@ -37,6 +38,8 @@ public static class OrdoServer
         services.AddSingleton(SecretBox.ForDatabase(options.DatabasePath, options.SecretsKey));
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<TronifyChannel>();
+        services.AddSingleton<TanxTokens>();
+        services.AddSingleton<TanxNonces>();
         services.AddSingleton<CredentialRateLimiter>();
         services.AddSingleton<Idempotency.InFlightKeys>();
         services.AddSingleton<Telemetry.Telemetry>();
@@ -90,9 +93,15 @@ public static class OrdoServer
                 : Results.Json(new { status = "not_ready" }, statusCode: 503)).WithTags("Operations");
         app.MapNativeOrders();
         app.MapNativeAdmin();
+        app.MapNativeMarkets();
         app.MapFeee();
         app.MapTronify();
+        app.MapTanx();
         app.MapFallback(() => new ProblemResult(404, "not_found", "Not found", "no such endpoint"));
+
+        // Each market's book is rebuilt from the open orders in the store, in their original priority.
+        var resting = app.Services.GetRequiredService<OrderEngine>().LoadBooksAsync().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo").LogInformation("Order books loaded: {Orders} resting orders", resting);
 
         if (options.Demo)
         {
@@ -108,5 +117,6 @@ public static class OrdoServer
     private static IResult ServerFault(PathString path) =>
         path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.ServerFault()
         : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.ServerFault()
+        : path.StartsWithSegments(TanxEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TanxResult.ServerFault()
         : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
 }

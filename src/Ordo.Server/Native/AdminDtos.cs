@@ -23,6 +23,7 @@ public sealed record CredentialDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Key,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceFlag,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EthAddress,
     DateTimeOffset CreatedAt);
 
 public sealed record BalanceDto(string Asset, decimal Available, decimal Locked)
@@ -39,7 +40,7 @@ public sealed record MarketDto(string Name, string Base, string Quote, int Price
 
 public sealed record AccountBody(string Name, string? Email);
 
-public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes, string? SourceFlag);
+public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes, string? SourceFlag, string? EthAddress);
 
 public sealed record DepositBody(string Asset, string Amount, string ExternalId);
 

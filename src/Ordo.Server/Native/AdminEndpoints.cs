@@ -82,6 +82,12 @@ public static class AdminEndpoints
             fields.Fail("source_flag", SourceFlags.Rule);
         }
 
+        var ethAddress = dialect == DialectNames.Tanx ? fields.String("eth_address", required: true, maxLength: 42) : null;
+        if (ethAddress is not null && !CredentialIssuer.IsEthAddress(ethAddress))
+        {
+            fields.Fail("eth_address", "must be an Ethereum address: 0x and 40 hex digits");
+        }
+
         if (!fields.Ok || dialect is null)
         {
             return Problems.InvalidRequest(fields);
@@ -89,6 +95,7 @@ public static class AdminEndpoints
 
         var issued = dialect switch
         {
+            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, http.RequestAborted),
             DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
             DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
             _ => await issuer.NativeAsync(id, scopes, cancellationToken: http.RequestAborted),
@@ -96,6 +103,7 @@ public static class AdminEndpoints
         return issued.Status switch
         {
             CredentialStatus.Added => TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Credential!.Id}", issued.Credential),
+            CredentialStatus.LookupKeyTaken when dialect == DialectNames.Tanx => Problems.EthAddressTaken(ethAddress!),
             CredentialStatus.LookupKeyTaken => Problems.SourceFlagTaken(sourceFlag!),
             _ => Problems.NotFound("account"),
         };

@@ -33,6 +33,9 @@ public static class Problems
     public static ProblemResult SourceFlagTaken(string sourceFlag) =>
         new(409, "source_flag_taken", "Source flag taken", $"another Tronify channel already uses the source flag '{sourceFlag}'");
 
+    public static ProblemResult EthAddressTaken(string address) =>
+        new(409, "eth_address_taken", "Address taken", $"the address {address} already belongs to a tanX credential");
+
     public static ProblemResult OrderNotFound() =>
         new(404, "order_not_found", "Order not found", "no such order");
 

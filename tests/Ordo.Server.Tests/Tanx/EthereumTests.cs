@@ -1,6 +1,6 @@
-using Org.BouncyCastle.Math;
-
 using Ordo.Server.Tanx;
+
+using Org.BouncyCastle.Math;
 
 namespace Ordo.Server.Tests.Tanx;
 

@@ -1,0 +1,9 @@
+namespace Ordo.Server.Tanx;
+
+/// <summary>The tanX dialect's settings, from the <c>Tanx</c> configuration section (<c>Tanx__AccessTokenLifetime=00:15:00</c>, ...).</summary>
+public sealed record TanxOptions
+{
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(7);
+    public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
+}

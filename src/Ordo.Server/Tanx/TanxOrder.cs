@@ -1,0 +1,92 @@
+using System.Globalization;
+
+using Ordo.Core;
+using Ordo.Core.Markets;
+using Ordo.Core.Matching;
+using Ordo.Core.Orders;
+
+namespace Ordo.Server.Tanx;
+
+/// <summary>An order as tanX shows it (the seed page's payload); decimals are exact strings, times ISO 8601 with offset.</summary>
+public sealed record TanxOrder(
+    long Id,
+    string Uuid,
+    string Side,
+    string OrdType,
+    string? Price,
+    string? StopPrice,
+    string AvgPrice,
+    string State,
+    string Market,
+    string CreatedAt,
+    string UpdatedAt,
+    string OriginVolume,
+    string RemainingVolume,
+    string ExecutedVolume,
+    string MakerFee,
+    string TakerFee,
+    int TradesCount,
+    string? CancelReason)
+{
+    public static TanxOrder From(Order order, Market? market) => new(
+        order.Id,
+        order.Uuid.ToString(),
+        order.Side == OrderSide.Sell ? "sell" : "buy",
+        order.Type == OrderType.Market ? "market" : "limit",
+        order.Price is { } price ? Decimals.ToText(price) : null,
+        null,
+        Decimals.ToText(order.AveragePrice ?? 0m),
+        TanxNames.State(order.State),
+        order.Market ?? "",
+        Time(order.CreatedAt),
+        Time(order.UpdatedAt),
+        Decimals.ToText(order.Quantity),
+        Decimals.ToText(order.RemainingQuantity),
+        Decimals.ToText(order.FilledQuantity),
+        Decimals.ToText(market?.MakerFee ?? 0m),
+        Decimals.ToText(market?.TakerFee ?? 0m),
+        order.FillCount,
+        TanxNames.CancelReason(order));
+
+    public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}
+
+/// <summary>An order with its trades (<c>GET /orders/{id}/</c>).</summary>
+public sealed record TanxOrderWithTrades(TanxOrder Order, IReadOnlyList<TanxTrade> Trades);
+
+/// <summary>
+/// One trade as seen by one account: its side, whether it took or made, and its own fee (in the
+/// asset it received: base for a buy, quote for a sell).
+/// </summary>
+public sealed record TanxTrade(
+    long Id,
+    string Price,
+    string Amount,
+    string Total,
+    string Market,
+    string Side,
+    string TakerType,
+    string FeeCurrency,
+    string FeeAmount,
+    long OrderId,
+    string CreatedAt)
+{
+    public static TanxTrade For(TradeRecord trade, long accountId, Market? market)
+    {
+        // Both sides of a self-trade belong to the account: show the taker's side of it.
+        var taker = trade.TakerAccountId == accountId;
+        var buy = taker ? trade.TakerSide == OrderSide.Buy : trade.TakerSide == OrderSide.Sell;
+        return new TanxTrade(
+            trade.Id,
+            Decimals.ToText(trade.Price),
+            Decimals.ToText(trade.Volume),
+            Decimals.ToText(trade.Total),
+            trade.Market,
+            buy ? "buy" : "sell",
+            trade.TakerSide == OrderSide.Buy ? "buy" : "sell",
+            ((buy ? market?.Base : market?.Quote) ?? "").ToLowerInvariant(),
+            Decimals.ToText(buy ? trade.BuyerFee : trade.SellerFee),
+            buy ? trade.BuyOrderId : trade.SellOrderId,
+            TanxOrder.Time(trade.CreatedAt));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Ordo.Server.Http;
+
+namespace Ordo.Server.Tanx;
+
+/// <summary>
+/// tanX's envelope, <c>{status, message, payload}</c>, with HTTP statuses: 400 invalid request or not
+/// cancellable, 401 authentication, 404 unknown order, 429 rate limited, 500 server fault. Errors
+/// carry <c>payload: ""</c>, except the invalid-token answer, whose payload names the token.
+/// </summary>
+public sealed class TanxResult(string message, object? payload) : EnvelopeResult
+{
+    public const string InvalidTokenMessage = "Given token not valid for any token type";
+
+    public object? Token { get; init; }
+
+    public static TanxResult Ok(string message, object payload) => new(message, payload);
+
+    public static TanxResult Error(int status, string message) => new(message, "") { HttpStatus = status };
+
+    public static TanxResult Invalid(string message) => Error(400, message);
+
+    public static TanxResult OrderNotFound() => Error(404, "Order not found");
+
+    public static TanxResult NotProvided() => Error(401, "Authentication credentials were not provided.");
+
+    public static TanxResult InvalidToken(string tokenType) => new(InvalidTokenMessage, new TokenProblem(
+        tokenType == TanxTokens.Refresh ? "RefreshToken" : "AccessToken", tokenType, "Token is invalid or expired", "token_not_valid"))
+    {
+        HttpStatus = 401,
+    };
+
+    public static TanxResult ServerFault() => Error(500, "Something went wrong; the X-Request-Id header identifies it in the logs");
+
+    protected override JsonSerializerOptions Json => TanxJson.Options;
+
+    protected override object Envelope(HttpContext context) =>
+        new TanxEnvelope(HttpStatus < 400 ? "success" : "error", message, payload, Token);
+}
+
+public sealed record TanxEnvelope(
+    string Status,
+    string Message,
+    object? Payload,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Token);
+
+public sealed record TokenProblem(string TokenClass, string TokenType, string Message, string Code);
+
+public static class TanxJson
+{
+    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}
