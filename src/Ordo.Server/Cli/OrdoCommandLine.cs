@@ -25,6 +25,7 @@ public static class OrdoCommandLine
         root.Subcommands.Add(CredentialCommand(db));
         root.Subcommands.Add(Deposit(db));
         root.Subcommands.Add(MarketCommand(db));
+        root.Subcommands.Add(TanxLoginCommand.Build());
         return root;
     }
 
@@ -78,11 +79,12 @@ public static class OrdoCommandLine
     private static Command CredentialCommand(Option<string> db)
     {
         var account = new Option<long>("--account") { Description = "Account id", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential: native, feee or tronify", DefaultValueFactory = _ => DialectNames.Native };
+        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential: native, feee, tronify or tanx", DefaultValueFactory = _ => DialectNames.Native };
         dialect.AcceptOnlyFromAmong([.. DialectNames.WithCredentials]);
         var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes (native only)", DefaultValueFactory = _ => "orders:read,orders:write" };
         var sourceFlag = new Option<string?>("--source-flag") { Description = "The channel's sourceFlag (tronify only)" };
-        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes, sourceFlag };
+        var ethAddress = new Option<string?>("--eth-address") { Description = "The user's Ethereum address (tanx only)" };
+        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes, sourceFlag, ethAddress };
         create.SetAction(async (result, cancellationToken) =>
         {
             var list = result.GetValue(scopes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -100,6 +102,13 @@ public static class OrdoCommandLine
                 return 2;
             }
 
+            var address = result.GetValue(ethAddress);
+            if (kind == DialectNames.Tanx && (address is null || !CredentialIssuer.IsEthAddress(address)))
+            {
+                Console.Error.WriteLine("--eth-address is required for tanx: 0x and 40 hex digits.");
+                return 2;
+            }
+
             using var ops = Operations.Open(result.GetValue(db)!);
             var issuer = new CredentialIssuer(ops.Administration, SecretBox.ForDatabase(result.GetValue(db)!, Environment.GetEnvironmentVariable("ORDO_SECRETS_KEY")));
             var id = result.GetValue(account);
@@ -107,12 +116,13 @@ public static class OrdoCommandLine
             {
                 DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: cancellationToken),
                 DialectNames.Tronify => await issuer.TronifyAsync(id, flag!, cancellationToken: cancellationToken),
+                DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken),
                 _ => await issuer.NativeAsync(id, list, cancellationToken: cancellationToken),
             };
             if (issued.Credential is not { } credential)
             {
                 Console.Error.WriteLine(issued.Status == CredentialStatus.LookupKeyTaken
-                    ? $"The source flag '{flag}' is already taken."
+                    ? $"'{flag ?? address}' is already taken."
                     : $"No account {id}.");
                 return 1;
             }
@@ -121,6 +131,10 @@ public static class OrdoCommandLine
             if (credential.Key is not null)
             {
                 Console.WriteLine($"Key (shown once, stored hashed): {credential.Key}");
+            }
+            else if (credential.EthAddress is not null)
+            {
+                Console.WriteLine($"eth_address: {credential.EthAddress} (logs in with ordo tanx-login or any wallet's personal_sign)");
             }
             else
             {

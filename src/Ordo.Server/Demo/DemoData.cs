@@ -1,6 +1,5 @@
 using Ordo.Core.Engine;
 using Ordo.Core.Ledger;
-using Ordo.Core.Markets;
 using Ordo.Core.Store;
 using Ordo.Server.Auth;
 using Ordo.Server.Feee;
@@ -27,6 +26,13 @@ public static class DemoData
     public const string TronifyOrderId = "mt1wxcl1_dplo_r0qp_5bho_w5an5hev6d70";
     public const string Address = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 
+    /// <summary>The demo tanX user's Ethereum key: the well-known example key of web3.js's documentation.</summary>
+    public const string TanxPrivateKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    public const string TanxAddress = "0x2c7536e3605d9c16a7a3d7b1898e529396a65c23";
+
+    /// <summary>The demo user's resting, partly filled buy: order 3, the id the tanX cancel page's example cancels.</summary>
+    public const long TanxOrderId = 3;
+
     public static async Task<string> SeedAsync(IServiceProvider services, string url)
     {
         var store = services.GetRequiredService<IOrderStore>();
@@ -49,13 +55,12 @@ public static class DemoData
         await issuer.NativeAsync(account, Scopes.All, AdminKey);
         await issuer.FeeeAsync(account, FeeeKey);
         await issuer.TronifyAsync(account, TronifySourceFlag, TronifySecret);
+        await issuer.TanxAsync(account, TanxAddress);
         foreach (var (asset, amount) in new[] { ("TRX", 100_000m), ("USDC", 1_000_000m), ("BTC", 10m), ("ETH", 100m) })
         {
             await administration.DepositAsync(account, asset, amount, $"demo-{asset}");
         }
 
-        await administration.SaveMarketAsync(new Market("btcusdc", "BTC", "USDC", 2, 4, 0.0001m, 0.0004m, 0.0007m));
-        await administration.SaveMarketAsync(new Market("ethusdc", "ETH", "USDC", 2, 4, 0.001m, 0.0004m, 0.0007m));
 
         var feeeRental = new FeeeRental(32_000, 10, "m", 600, FeeeRental.TierPrice(600, options.Feee), options.Feee.ServiceAmount);
         var tenMinutesAgo = new OrderEngine(store, new ShiftedClock(clock, TimeSpan.FromMinutes(-10)));
@@ -65,6 +70,7 @@ public static class DemoData
         var channel = new DialectCaller(DialectNames.Tronify, account, 0);
         await services.GetRequiredService<OrderEngine>().PlaceAsync(
             tronifyRent.ToCommand(channel, TronifySourceFlag, options.Tronify, (_, _) => TronifyOrderId));
+        await DemoMarkets.SeedAsync(services, account);
         return Describe(account, fresh: true, url);
     }
 
@@ -83,6 +89,9 @@ public static class DemoData
             Cancel the demo orders (the seed pages' own examples):
               feee:    curl -s -X POST {{host}}/open/v2/order/cancel -H 'key: {{FeeeKey}}' -H 'Content-Type: application/json' -d '{"order_no": "{{FeeeOrderNo}}"}'
               tronify: curl -s -X POST {{host}}/api/tronRent/cancelOrder -H 'Content-Type: application/json' -d '{"orderId": "{{TronifyOrderId}}", "flag": "{{flag}}", "sourceFlag": "{{TronifySourceFlag}}"}'
+              tanx:    T=$(./ordo tanx-login --url {{host}} --private-key {{TanxPrivateKey}})
+                       curl -s -X POST {{host}}/sapi/v1/orders/cancel/ -H "Authorization: JWT $T" -H 'Content-Type: application/json' -d '{"order_id": {{TanxOrderId}}}'
+            tanx user {{TanxAddress}}; markets btcusdc and ethusdc have resting buys and sells from a market-maker account.
             """;
     }
 

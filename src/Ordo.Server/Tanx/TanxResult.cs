@@ -50,5 +50,10 @@ public sealed record TokenProblem(string TokenClass, string TokenType, string Me
 
 public static class TanxJson
 {
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // Relaxed escaping keeps "+00:00" readable; these bodies are JSON for API clients, never HTML.
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
