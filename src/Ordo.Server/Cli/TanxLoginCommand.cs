@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-using Org.BouncyCastle.Math;
-
 using Ordo.Server.Tanx;
+
+using Org.BouncyCastle.Math;
 
 namespace Ordo.Server.Cli;
 
