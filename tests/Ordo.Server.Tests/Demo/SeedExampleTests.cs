@@ -29,6 +29,15 @@ public sealed class SeedExampleTests : IAsyncLifetime
          "data": {"flag": "098AB187330265CD4EC4126E1F0661C6", "orderId": "2ombu8zk_3jet_0mle_g7id_2mi3gnl6fk4y", "sourceFlag": "tronLink"}}
         """;
 
+    private const string TanxResponseExample = """
+        {"status": "success", "message": "Order is successfully queued for cancellation",
+         "payload": {"id": 25768879, "uuid": "17be02d1-34ef-49df-9b92-264705047d99", "side": "buy", "ord_type": "limit",
+          "price": "68733.81", "stop_price": null, "avg_price": "68733.81", "state": "wait", "market": "btcusdc",
+          "created_at": "2024-05-31T09:02:00+02:00", "updated_at": "2024-05-31T09:02:03+02:00", "origin_volume": "0.0425",
+          "remaining_volume": "0.0335", "executed_volume": "0.009000000000000001", "maker_fee": "0.0004", "taker_fee": "0.0004",
+          "trades_count": 2, "cancel_reason": null}}
+        """;
+
     private ServerFixture _server = null!;
 
     public async Task InitializeAsync() =>
@@ -63,6 +72,34 @@ public sealed class SeedExampleTests : IAsyncLifetime
 
         answer["data"]!["order_no"]!.GetValue<string>().ShouldBe("2304170329503866885309");
         Guid.TryParse(answer["request_id"]!.GetValue<string>(), out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Tanx_cancel_example_runs_as_written_after_a_wallet_login()
+    {
+        using var http = _server.Client();
+        var (access, _) = await Tanx.TanxUser.LoginAsync(http, new Org.BouncyCastle.Math.BigInteger(DemoData.TanxPrivateKey[2..], 16));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sapi/v1/orders/cancel/") { Content = ServerFixture.Body("{\n  \"order_id\": 3\n}") };
+        request.Headers.TryAddWithoutValidation("Authorization", $"JWT {access}");
+        using var response = await http.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = await ServerFixture.Json(response);
+        var example = JsonNode.Parse(TanxResponseExample)!;
+
+        // The page shows the order while its cancel is still queued (cancel_reason null); Ordo answers
+        // once the book has let it go, so the reason is set: a string where the page has its null.
+        answer["payload"]!["cancel_reason"]!.GetValue<string>().ShouldBe("Order cancelled by user");
+        var withoutReason = JsonNode.Parse(answer.ToJsonString())!;
+        withoutReason["payload"]!["cancel_reason"] = null;
+        JsonShape.Of(withoutReason).ShouldBe(JsonShape.Of(example));
+        foreach (var field in new[] { "side", "ord_type", "price", "avg_price", "market", "origin_volume", "remaining_volume", "maker_fee", "taker_fee" })
+        {
+            answer["payload"]![field]!.ToJsonString().ShouldBe(example["payload"]![field]!.ToJsonString(), field);
+        }
+
+        answer["payload"]!["id"]!.GetValue<long>().ShouldBe(3);
+        answer["payload"]!["executed_volume"]!.GetValue<string>().ShouldBe("0.009", "exact, without the page's float artefact");
+        answer["payload"]!["state"]!.GetValue<string>().ShouldBe("cancel");
     }
 
     [Fact]
