@@ -2,10 +2,10 @@
 -- is a real first cancel with its refund, committed before the answer.
 -- DIALECT=native (default): POST /v1/orders/{id}/cancel, ids from FIRST_ID (1).
 -- DIALECT=feee: POST /open/v2/order/cancel with order_no = PREFIX (YYMMDD) + the id in 16 digits,
--- ids from FIRST_ID (3: the demo's own orders come first); answers other than code 0 are counted.
+-- ids from FIRST_ID (the scripts pass the id after the demo's own orders); answers other than code 0 are counted.
 local counter = 0
 local dialect = os.getenv("DIALECT") or "native"
-local first = tonumber(os.getenv("FIRST_ID") or (dialect == "feee" and "3" or "1"))
+local first = tonumber(os.getenv("FIRST_ID") or "1")
 local prefix = os.getenv("PREFIX") or ""
 local threads = {}
 local refused = 0

@@ -11,8 +11,10 @@ Ordo__RateLimitPerSecond=0 Feee__CancelNotBefore=00:00:00 ./ordo serve --demo --
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$dir"' EXIT
 until curl -sf http://127.0.0.1:18098/readyz >/dev/null; do sleep 0.2; done
+# The demo's own orders come first: the benchmark's orders start after the newest one.
+first=$(( $(curl -s -H 'Authorization: Bearer ordo_demo_admin_key' "http://127.0.0.1:18098/v1/orders?limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2) + 1 ))
 echo "placing $orders Feee orders..."
 body='{"resource_type":1,"receive_address":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","resource_value":32000,"rent_duration":1,"rent_time_unit":"h"}'
 seq 1 "$orders" | xargs -P 16 -I{} curl -s -o /dev/null -X POST http://127.0.0.1:18098/open/v2/order/submit -H 'key: ordo_demo_feee_key' -H 'Content-Type: application/json' -d "$body"
 echo "cancelling for ${seconds}s with $connections connections..."
-DIALECT=feee PREFIX=$(date -u +%y%m%d) THREADS=2 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/cancel.lua http://127.0.0.1:18098
+DIALECT=feee PREFIX=$(date -u +%y%m%d) FIRST_ID=$first THREADS=2 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/cancel.lua http://127.0.0.1:18098
