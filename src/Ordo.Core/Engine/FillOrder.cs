@@ -5,7 +5,7 @@ namespace Ordo.Core.Engine;
 /// <summary>
 /// Report an execution. Quantity kinds (rental, limit) give <see cref="Quantity"/>; stage kinds
 /// (p2p, purchase) give <see cref="Stage"/>. A repeated <see cref="ExternalId"/> on the same order
-/// is not applied twice. Limit fills come from the matching engine and name the counterparty.
+/// is not applied twice. Limit orders take no reported fills: they fill only by trades in their book.
 /// </summary>
 public sealed record FillOrder
 {
@@ -15,9 +15,6 @@ public sealed record FillOrder
     public decimal? Price { get; init; }
     public OrderState? Stage { get; init; }
     public string? ExternalId { get; init; }
-
-    /// <summary>Limit fills: the account on the other side of the trade.</summary>
-    public long? CounterpartyAccountId { get; init; }
 
     /// <summary>Only orders of this account are visible (null: any order).</summary>
     public long? Scope { get; init; }

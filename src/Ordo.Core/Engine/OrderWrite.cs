@@ -193,14 +193,13 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
         var target = quantity == order.RemainingQuantity ? OrderState.Filled : order.State;
 
-        var price = command.Price ?? order.Price ?? 0m;
-        var settled = order.Kind == OrderKind.Limit
-            ? SettleTrade(order, quantity, price, command.CounterpartyAccountId)
-            : SettleDelivery(order, quantity, command.Actor);
-        if (settled is { } invalid)
+        if (order.Kind == OrderKind.Limit)
         {
-            return invalid;
+            return new FillResult(FillStatus.NotFillable, order, null, "a limit order is filled only by trades of the matching engine");
         }
+
+        var price = command.Price ?? order.Price ?? 0m;
+        SettleDelivery(order, quantity, command.Actor);
 
         order.FilledQuantity += quantity;
         order.FilledValue += price * quantity;
@@ -230,11 +229,11 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
     }
 
     /// <summary>Rental delivery: the delivered share of the escrow goes to the party that delivered.</summary>
-    private FillResult? SettleDelivery(Order order, decimal quantity, Actor actor)
+    private void SettleDelivery(Order order, decimal quantity, Actor actor)
     {
         if (order.Asset is null)
         {
-            return null;
+            return;
         }
 
         var last = quantity == order.RemainingQuantity;
@@ -244,40 +243,6 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         var receiver = actor.AccountId ?? SystemAccounts.Platform;
         _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(receiver), order.Asset, share, order.Id, MovementReasons.Settle);
         order.AmountLocked -= share;
-        return null;
-    }
-
-    /// <summary>
-    /// Exchange trade, this order's leg: its locked funds for the traded part go to the counterparty;
-    /// a buy filled below its limit gets the difference back. (The other order's fill sends the rest.)
-    /// </summary>
-    private FillResult? SettleTrade(Order order, decimal quantity, decimal price, long? counterparty)
-    {
-        if (counterparty is not { } other)
-        {
-            return new FillResult(FillStatus.NotFillable, order, null, "a limit order is filled only by trades of the matching engine");
-        }
-
-        if (order.Side == OrderSide.Buy)
-        {
-            if (price > order.Price)
-            {
-                return new FillResult(FillStatus.Invalid, order, "price", "a buy cannot fill above its limit price");
-            }
-
-            var held = order.Price!.Value * quantity;
-            var cost = price * quantity;
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(other), order.Asset!, cost, order.Id, MovementReasons.Settle);
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(order.AccountId), order.Asset!, held - cost, order.Id, MovementReasons.Release);
-            order.AmountLocked -= held;
-        }
-        else
-        {
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(other), order.Asset!, quantity, order.Id, MovementReasons.Settle);
-            order.AmountLocked -= quantity;
-        }
-
-        return null;
     }
 
     private FillResult FillStage(Order order, Lifecycle life, FillOrder command)

@@ -83,14 +83,14 @@ public sealed class OrderWriteTests
     {
         var order = _s.Place(OrderKind.Limit); // buy 10 at 2 USDC
         _s.Tx.GetBalance(StateSetup.Owner, "USDC").ShouldBe(new Balance(StateSetup.Owner, "USDC", 99980m, 20m));
-        _s.Write.Fill(new FillOrder { Actor = Actor.System, Order = OrderRef.Of(order.Id), Quantity = 4, Price = 1.5m, CounterpartyAccountId = StateSetup.Executor })
-            .Status.ShouldBe(FillStatus.Applied);
-        _s.Tx.GetBalance(StateSetup.Executor, "USDC").Available.ShouldBe(6m);
-        _s.Tx.GetBalance(StateSetup.Owner, "USDC").ShouldBe(new Balance(StateSetup.Owner, "USDC", 99982m, 12m));
-        order.AveragePrice.ShouldBe(1.5m);
+        _s.FillQuantity(order, 4).Status.ShouldBe(FillStatus.Applied); // a sell of 4 trades at the resting buy's price, 2
+        _s.Tx.GetBalance(StateSetup.Executor, "USDC").Available.ShouldBe(8m);
+        _s.Tx.GetBalance(StateSetup.Owner, "USDC").ShouldBe(new Balance(StateSetup.Owner, "USDC", 99980m, 12m));
+        _s.Tx.GetBalance(StateSetup.Owner, "BTC").Available.ShouldBe(4m);
+        order.AveragePrice.ShouldBe(2m);
 
         _s.Cancel(order).Status.ShouldBe(CancelStatus.Cancelled);
-        _s.Tx.GetBalance(StateSetup.Owner, "USDC").ShouldBe(new Balance(StateSetup.Owner, "USDC", 99994m, 0m));
+        _s.Tx.GetBalance(StateSetup.Owner, "USDC").ShouldBe(new Balance(StateSetup.Owner, "USDC", 99992m, 0m));
         order.AmountRefunded.ShouldBe(0m, "a release is not a refund");
     }
 

@@ -24,6 +24,8 @@ internal sealed class StateSetup
         Tx.SaveBalance(new Balance(Owner, "USDC", 100000, 0));
         Tx.SaveBalance(new Balance(SystemAccounts.External, "TRX", -1000, 0));
         Tx.SaveBalance(new Balance(SystemAccounts.External, "USDC", -100000, 0));
+        Tx.SaveBalance(new Balance(Executor, "BTC", 1000, 0));
+        Tx.SaveBalance(new Balance(SystemAccounts.External, "BTC", -1000, 0));
         Tx.SaveMarket(new Markets.Market("btcusdc", "BTC", "USDC", 2, 4, 0.0001m, 0, 0));
     }
 
@@ -72,8 +74,30 @@ internal sealed class StateSetup
         return order;
     }
 
-    public FillResult FillQuantity(Order order, decimal quantity) =>
-        Write.Fill(new FillOrder { Actor = Actor.Executor(Executor), Order = OrderRef.Of(order.Id), Quantity = quantity, CounterpartyAccountId = Executor });
+    /// <summary>A delivery for a rental; for an open limit order, a crossing sell from the executor (limit orders fill only by trades).</summary>
+    public FillResult FillQuantity(Order order, decimal quantity)
+    {
+        if (order.Kind != OrderKind.Limit || order.State != OrderState.Open || quantity > order.RemainingQuantity)
+        {
+            return Write.Fill(new FillOrder { Actor = Actor.Executor(Executor), Order = OrderRef.Of(order.Id), Quantity = quantity });
+        }
+
+        var sell = Write.Place(new PlaceOrder
+        {
+            Actor = Actor.Owner(Executor),
+            AccountId = Executor,
+            Dialect = "test",
+            Kind = OrderKind.Limit,
+            Market = order.Market,
+            Side = OrderSide.Sell,
+            Type = OrderType.Limit,
+            Price = order.Price,
+            Quantity = quantity,
+        });
+        sell.Status.ShouldBe(PlaceStatus.Placed);
+        sell.Order!.State.ShouldBe(OrderState.Filled, "the sell crossed the order");
+        return new FillResult(FillStatus.Applied, Tx.Orders[order.Id]);
+    }
 
     public FillResult FillStage(Order order, OrderState stage) =>
         Write.Fill(new FillOrder { Actor = Actor.Executor(Executor), Order = OrderRef.Of(order.Id), Stage = stage });

@@ -126,7 +126,7 @@ public sealed class StateMachineTests
         }
 
         var version = order.Version;
-        var events = setup.Tx.Events.Count;
+        var events = setup.Tx.Events.Count(e => e.OrderId == order.Id);
         var ledger = setup.Tx.Ledger.Count;
         var outcome = Run(setup, order, command);
 
@@ -135,12 +135,12 @@ public sealed class StateMachineTests
         {
             order.State.ShouldBe(state);
             order.Version.ShouldBe(version);
-            setup.Tx.Events.Count.ShouldBe(events);
+            setup.Tx.Events.Count(e => e.OrderId == order.Id).ShouldBe(events);
             setup.Tx.Ledger.Count.ShouldBe(ledger);
         }
         else
         {
-            setup.Tx.Events.Count.ShouldBe(events + 1, "every change appends one event");
+            setup.Tx.Events.Count(e => e.OrderId == order.Id).ShouldBe(events + 1, "every change appends one event");
         }
     }
 
