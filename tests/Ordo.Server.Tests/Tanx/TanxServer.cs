@@ -8,6 +8,10 @@ public static class TanxServer
     public static async Task MarketAsync(this ServerFixture server, string name = "btcusdc")
     {
         using var admin = server.Admin();
+        await MarketAsync(admin, name);
+    }
+
+    public static async Task MarketAsync(HttpClient admin, string name = "btcusdc") =>
         (await admin.PutAsJsonAsync($"/v1/markets/{name}", new
         {
             @base = "BTC",
@@ -18,5 +22,4 @@ public static class TanxServer
             maker_fee = "0.0004",
             taker_fee = "0.0007",
         })).EnsureSuccessStatusCode();
-    }
 }
