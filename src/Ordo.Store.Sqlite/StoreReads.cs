@@ -92,6 +92,7 @@ internal static class StoreReads
         AddFilter(where, p, "kind", q.Kind?.ToString());
         AddFilter(where, p, "market", q.Market);
         AddFilter(where, p, "side", q.Side?.ToString());
+        AddFilter(where, p, "type", q.Type?.ToString());
         AddFilter(where, p, "dialect", q.Dialect);
         if (q.AttributeName is { } name)
         {

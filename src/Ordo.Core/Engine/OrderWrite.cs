@@ -83,7 +83,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
     public CancelResult Cancel(CancelOrder command)
     {
         var order = tx.FindOrder(command.Order, command.Scope);
-        if (order is null)
+        if (order is null || (command.Kind is { } kind && order.Kind != kind))
         {
             return new CancelResult(CancelStatus.NotFound, null);
         }

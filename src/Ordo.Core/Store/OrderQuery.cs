@@ -13,6 +13,7 @@ public sealed record OrderQuery
     public OrderKind? Kind { get; init; }
     public string? Market { get; init; }
     public OrderSide? Side { get; init; }
+    public OrderType? Type { get; init; }
     public DateTimeOffset? CreatedFrom { get; init; }
     public DateTimeOffset? CreatedTo { get; init; }
     public long? BeforeId { get; init; }

@@ -236,15 +236,13 @@ public static class TanxEndpoints
                 States = state is { } s ? [s] : null,
                 CreatedFrom = from is { } f ? DateTimeOffset.FromUnixTimeSeconds(f) : null,
                 CreatedTo = to is { } t ? DateTimeOffset.FromUnixTimeSeconds(t) : null,
-                Limit = type is null ? limit : 100_000,
-                Offset = type is null ? (page - 1) * limit : 0,
+                Type = type,
+                Limit = limit,
+                Offset = (page - 1) * limit,
             },
             http.RequestAborted);
-
-        // The order type is not a store filter; with it, the page is cut after filtering.
-        var selected = type is { } wanted ? orders.Where(o => o.Type == wanted).Skip((page - 1) * limit).Take(limit).ToList() : orders;
-        var markets = await MarketsAsync(store, selected.Select(o => o.Market!), http.RequestAborted);
-        return TanxResult.Ok("Orders fetched successfully", selected.Select(o => TanxOrder.From(o, markets.GetValueOrDefault(o.Market!))).ToList());
+        var markets = await MarketsAsync(store, orders.Select(o => o.Market!), http.RequestAborted);
+        return TanxResult.Ok("Orders fetched successfully", orders.Select(o => TanxOrder.From(o, markets.GetValueOrDefault(o.Market!))).ToList());
     }
 
     private static async Task<IResult> Cancel(HttpContext http, OrderEngine engine, IOrderStore store)
@@ -262,12 +260,8 @@ public static class TanxEndpoints
         }
 
         var caller = http.TanxCaller();
-        if (await store.GetOrderAsync(OrderRef.Of(orderId.Value), caller.AccountId, http.RequestAborted) is not { Kind: OrderKind.Limit })
-        {
-            return TanxResult.OrderNotFound();
-        }
-
-        var result = await engine.CancelAsync(new CancelOrder(caller.Owner, OrderRef.Of(orderId.Value), caller.AccountId, "cancelled by the user"), http.RequestAborted);
+        var result = await engine.CancelAsync(
+            new CancelOrder(caller.Owner, OrderRef.Of(orderId.Value), caller.AccountId, "cancelled by the user", OrderKind.Limit), http.RequestAborted);
         var market = result.Order is { } order ? await store.GetMarketAsync(order.Market!, http.RequestAborted) : null;
         return result.Status switch
         {

@@ -23,6 +23,16 @@ public sealed class OrderWriteTests
     }
 
     [Fact]
+    public void A_cancel_for_one_kind_does_not_see_orders_of_another()
+    {
+        var rental = _s.Place(OrderKind.Rental);
+        var result = _s.Write.Cancel(new CancelOrder(Actor.Owner(StateSetup.Owner), OrderRef.Of(rental.Id), StateSetup.Owner, null, OrderKind.Limit));
+        result.Status.ShouldBe(CancelStatus.NotFound);
+        result.Order.ShouldBeNull();
+        rental.State.ShouldBe(OrderState.Open);
+    }
+
+    [Fact]
     public void The_owner_can_cancel_once_the_window_is_open()
     {
         var order = RentalWithWindow(TimeSpan.FromMinutes(5));
