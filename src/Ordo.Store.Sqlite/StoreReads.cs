@@ -93,6 +93,20 @@ internal static class StoreReads
         AddFilter(where, p, "market", q.Market);
         AddFilter(where, p, "side", q.Side?.ToString());
         AddFilter(where, p, "type", q.Type?.ToString());
+        AddFilter(where, p, "number", q.Number);
+        if (q.Search is { } search)
+        {
+            // instr() rather than LIKE: the text is matched literally, % and _ included.
+            where.Append(" AND (instr(lower(number), lower($search)) > 0");
+            if (q.SearchAttribute is { } attribute)
+            {
+                where.Append(" OR instr(lower(coalesce(json_extract(attributes, $search_path), '')), lower($search)) > 0");
+                p.Add("$search_path", "$.\"" + attribute.Replace("\"", "", StringComparison.Ordinal) + "\"");
+            }
+
+            where.Append(')');
+            p.Add("$search", search);
+        }
         AddFilter(where, p, "dialect", q.Dialect);
         if (q.AttributeName is { } name)
         {

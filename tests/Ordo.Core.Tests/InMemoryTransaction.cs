@@ -49,6 +49,8 @@ internal sealed class InMemoryTransaction : IOrderTransaction
         .Where(o => query.Market is null || o.Market == query.Market)
         .Where(o => query.Kind is null || o.Kind == query.Kind)
         .Where(o => query.States is null || query.States.Contains(o.State))
+        .Where(o => query.AccountId is null || o.AccountId == query.AccountId)
+        .Where(o => query.AttributeName is null || o.Attributes.GetValueOrDefault(query.AttributeName) == query.AttributeValue)
         .OrderBy(o => o.Id)
         .ToList();
 

@@ -45,6 +45,9 @@ public sealed class OrderEngine
         return result;
     }
 
+    public Task<AmendResult> AmendAsync(AmendOrder command, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Amend(command), cancellationToken);
+
     public async Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default)
     {
         var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Fill(command), cancellationToken);

@@ -23,6 +23,21 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
             return new PlaceResult(PlaceStatus.DuplicateClientOrderId, existing);
         }
 
+        if (command.ExclusiveAttribute is { } exclusive &&
+            command.Attributes?.GetValueOrDefault(exclusive) is { } value &&
+            tx.ListOrders(new OrderQuery
+            {
+                AccountId = command.AccountId,
+                Kind = command.Kind,
+                States = Lifecycles.For(command.Kind).OpenStates,
+                AttributeName = exclusive,
+                AttributeValue = value,
+                Limit = 1,
+            }) is [var open, ..])
+        {
+            return new PlaceResult(PlaceStatus.OpenOrderExists, open, exclusive, $"an open order already has this {exclusive}");
+        }
+
         if (command.Kind == OrderKind.Limit)
         {
             return PlaceOnBook(command);
@@ -109,6 +124,43 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
         CloseRemainder(order, OrderCommand.Cancel, OrderState.Cancelled, order.CancelFeeRate, command.Actor, command.Reason ?? "cancelled by request");
         return new CancelResult(CancelStatus.Cancelled, order);
+    }
+
+    public AmendResult Amend(AmendOrder command)
+    {
+        var order = tx.FindOrder(command.Order, command.Scope);
+        if (order is null || (command.Kind is { } kind && order.Kind != kind))
+        {
+            return new AmendResult(AmendStatus.NotFound, null);
+        }
+
+        var life = Lifecycles.For(order.Kind);
+        if (!life.IsOpen(order.State))
+        {
+            return new AmendResult(AmendStatus.Closed, order);
+        }
+
+        var from = order.State;
+        if (command.Stage is { } stage && stage != from)
+        {
+            if (!life.Allows(from, OrderCommand.Fill, stage))
+            {
+                return new AmendResult(AmendStatus.StageNotAllowed, order);
+            }
+
+            MoveTo(order, life, OrderCommand.Fill, stage);
+        }
+
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = from.ToString(), ["to"] = order.State.ToString() };
+        foreach (var (name, value) in command.Attributes)
+        {
+            order.Attributes[name] = value;
+            data[name] = value;
+        }
+
+        order.UpdatedAt = now;
+        Commit(order, EventTypes.Amended, command.Actor, null, data);
+        return new AmendResult(AmendStatus.Amended, order);
     }
 
     public FillResult Fill(FillOrder command)

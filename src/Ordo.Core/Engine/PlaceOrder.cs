@@ -35,6 +35,12 @@ public sealed record PlaceOrder
 
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>
+    /// At most one open order of this kind per account with the same value of this attribute (a
+    /// customer's e-mail: one open p2p order per customer); a second gets <see cref="PlaceStatus.OpenOrderExists"/>.
+    /// </summary>
+    public string? ExclusiveAttribute { get; init; }
+
     /// <summary>Makes the public number from the new id and the time; default <c>ORD-</c> and the id.</summary>
     public Func<long, DateTimeOffset, string>? Numbering { get; init; }
 }

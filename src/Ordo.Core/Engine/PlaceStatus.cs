@@ -9,6 +9,9 @@ public enum PlaceStatus
 
     InsufficientBalance,
 
+    /// <summary>An open order already holds the exclusive attribute's value; it is returned.</summary>
+    OpenOrderExists,
+
     /// <summary>A field breaks a rule (unknown market, too many decimals, below the minimum).</summary>
     Invalid,
 }

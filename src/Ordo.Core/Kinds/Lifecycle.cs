@@ -45,6 +45,11 @@ public sealed class Lifecycle
 
     public bool CanCancel(OrderState from) => Allows(from, OrderCommand.Cancel, OrderState.Cancelled);
 
+    /// <summary>Whether anything can still happen to an order in this state (a final state has no row out).</summary>
+    public bool IsOpen(OrderState state) => Transitions.Any(row => row.From == state);
+
+    public IReadOnlyList<OrderState> OpenStates => States.Where(IsOpen).ToList();
+
     /// <summary>Where expiry takes an order in this state, or null when nothing expires here.</summary>
     public OrderState? ExpiryTarget(OrderState from)
     {

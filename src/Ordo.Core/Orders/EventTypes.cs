@@ -10,4 +10,5 @@ public static class EventTypes
     public const string Cancelled = "order.cancelled";
     public const string Expired = "order.expired";
     public const string Completed = "order.completed";
+    public const string Amended = "order.amended";
 }

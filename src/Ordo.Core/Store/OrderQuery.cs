@@ -29,6 +29,14 @@ public sealed record OrderQuery
 
     public string? AttributeValue { get; init; }
 
+    /// <summary>Only the order with this public number.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>Only orders whose number, or attribute <see cref="SearchAttribute"/>, contains this text (case-insensitive).</summary>
+    public string? Search { get; init; }
+
+    public string? SearchAttribute { get; init; }
+
     /// <summary>Only these ids (bulk cancel by id).</summary>
     public IReadOnlyList<long>? Ids { get; init; }
 }

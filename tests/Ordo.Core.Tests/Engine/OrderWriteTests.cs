@@ -23,6 +23,49 @@ public sealed class OrderWriteTests
     }
 
     [Fact]
+    public void Amend_changes_attributes_and_a_stage_the_table_allows_but_never_a_final_order()
+    {
+        var order = _s.Place(OrderKind.Purchase);
+        var amend = new AmendOrder { Actor = Actor.Owner(StateSetup.Owner), Order = OrderRef.Of(order.Id), Scope = StateSetup.Owner, Stage = OrderState.Paid, Attributes = new Dictionary<string, string> { ["fee"] = "150" } };
+        _s.Write.Amend(amend).Status.ShouldBe(AmendStatus.Amended);
+        order.State.ShouldBe(OrderState.Paid);
+        order.Attributes["fee"].ShouldBe("150");
+        _s.Tx.Events[^1].Type.ShouldBe(EventTypes.Amended);
+
+        var version = order.Version;
+        _s.Write.Amend(amend with { Stage = OrderState.Pending }).Status.ShouldBe(AmendStatus.StageNotAllowed);
+        _s.Write.Amend(amend with { Stage = OrderState.Refunded }).Status.ShouldBe(AmendStatus.Amended);
+        _s.Write.Amend(amend with { Stage = null, Attributes = new Dictionary<string, string> { ["fee"] = "1" } }).Status.ShouldBe(AmendStatus.Closed);
+        order.Attributes["fee"].ShouldBe("150");
+        order.Version.ShouldBe(version + 1);
+        _s.Write.Amend(amend with { Scope = 999 }).Status.ShouldBe(AmendStatus.NotFound);
+    }
+
+    [Fact]
+    public void An_exclusive_attribute_allows_one_open_order_per_value()
+    {
+        static PlaceOrder P2p(string email) => new()
+        {
+            Actor = Actor.Owner(StateSetup.Owner),
+            AccountId = StateSetup.Owner,
+            Dialect = "test",
+            Kind = OrderKind.P2p,
+            Side = OrderSide.Buy,
+            Quantity = 5,
+            Attributes = new Dictionary<string, string> { ["customer_email"] = email },
+            ExclusiveAttribute = "customer_email",
+        };
+        var first = _s.Write.Place(P2p("a@example.com"));
+        first.Status.ShouldBe(PlaceStatus.Placed);
+        var second = _s.Write.Place(P2p("a@example.com"));
+        second.Status.ShouldBe(PlaceStatus.OpenOrderExists);
+        second.Order!.Id.ShouldBe(first.Order!.Id);
+        _s.Write.Place(P2p("b@example.com")).Status.ShouldBe(PlaceStatus.Placed, "another customer");
+        _s.Cancel(first.Order);
+        _s.Write.Place(P2p("a@example.com")).Status.ShouldBe(PlaceStatus.Placed, "the first is closed");
+    }
+
+    [Fact]
     public void A_cancel_for_one_kind_does_not_see_orders_of_another()
     {
         var rental = _s.Place(OrderKind.Rental);
