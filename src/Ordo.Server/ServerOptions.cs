@@ -33,6 +33,9 @@ public sealed record ServerOptions
     /// <summary>The tanX dialect's settings (configuration section <c>Tanx</c>).</summary>
     public Tanx.TanxOptions Tanx { get; init; } = new();
 
+    /// <summary>The XendBridge dialect's settings (configuration section <c>XendBridge</c>).</summary>
+    public XendBridge.XendOptions XendBridge { get; init; } = new();
+
     /// <summary>The Tronify dialect's settings (configuration section <c>Tronify</c>).</summary>
     public Tronify.TronifyOptions Tronify { get; init; } = new();
 }

@@ -48,6 +48,26 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
         return result.Credential is null ? result : result with { Credential = result.Credential with { EthAddress = address } };
     }
 
+    /// <summary>A Fungies key pair: the public key names it, the secret key (stored hashed) signs writes; read or write access.</summary>
+    public async Task<IssuedCredential> FungiesAsync(long accountId, bool write, string? fixedPublicKey = null, string? fixedSecretKey = null, CancellationToken cancellationToken = default)
+    {
+        var publicKey = fixedPublicKey ?? Secrets.NewKey("pub_")[..36];
+        var secretKey = fixedSecretKey ?? Secrets.NewKey("sec_");
+        IReadOnlyList<string> scopes = write ? DialectScopes : [Scopes.OrdersRead];
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Fungies, publicKey, Secrets.Hash(secretKey), null, scopes, NoAttributes, default), cancellationToken);
+        return result.Credential is null
+            ? result
+            : result with { Credential = result.Credential with { PublicKey = publicKey, SecretKey = secretKey, Access = write ? "write" : "read" } };
+    }
+
+    /// <summary>A XendBridge third party: a <c>secretKey</c>, stored hashed.</summary>
+    public async Task<IssuedCredential> XendBridgeAsync(long accountId, string? fixedSecretKey = null, CancellationToken cancellationToken = default)
+    {
+        var secretKey = fixedSecretKey ?? Secrets.NewKey("");
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.XendBridge, Secrets.Hash(secretKey), null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        return result.Credential is null ? result : result with { Credential = result.Credential with { SecretKey = secretKey } };
+    }
+
     public static bool IsEthAddress(string text) => text.Length == 42 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiHexDigit);
 
     /// <summary>The associated data a Tronify secret is sealed with: it only opens for its own channel.</summary>

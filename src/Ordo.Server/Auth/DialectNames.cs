@@ -9,7 +9,9 @@ public static class DialectNames
     public const string Feee = "feee";
     public const string Tronify = "tronify";
     public const string Tanx = "tanx";
+    public const string Fungies = "fungies";
+    public const string XendBridge = "xendbridge";
 
     /// <summary>Dialects whose credentials can be issued.</summary>
-    public static readonly IReadOnlyList<string> WithCredentials = [Native, Feee, Tronify, Tanx];
+    public static readonly IReadOnlyList<string> WithCredentials = [Native, Feee, Tronify, Tanx, Fungies, XendBridge];
 }

@@ -25,6 +25,7 @@ public static class Configuration
             Feee = config.GetSection("Feee").Get<Feee.FeeeOptions>() ?? new(),
             Tronify = config.GetSection("Tronify").Get<Tronify.TronifyOptions>() ?? new(),
             Tanx = config.GetSection("Tanx").Get<Tanx.TanxOptions>() ?? new(),
+            XendBridge = config.GetSection("XendBridge").Get<XendBridge.XendOptions>() ?? new(),
         };
     }
 }

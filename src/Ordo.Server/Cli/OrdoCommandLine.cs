@@ -79,12 +79,14 @@ public static class OrdoCommandLine
     private static Command CredentialCommand(Option<string> db)
     {
         var account = new Option<long>("--account") { Description = "Account id", Required = true };
-        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential: native, feee, tronify or tanx", DefaultValueFactory = _ => DialectNames.Native };
+        var dialect = new Option<string>("--dialect") { Description = "Dialect of the credential: native, feee, tronify, tanx, fungies or xendbridge", DefaultValueFactory = _ => DialectNames.Native };
         dialect.AcceptOnlyFromAmong([.. DialectNames.WithCredentials]);
         var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes (native only)", DefaultValueFactory = _ => "orders:read,orders:write" };
         var sourceFlag = new Option<string?>("--source-flag") { Description = "The channel's sourceFlag (tronify only)" };
         var ethAddress = new Option<string?>("--eth-address") { Description = "The user's Ethereum address (tanx only)" };
-        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes, sourceFlag, ethAddress };
+        var access = new Option<string>("--access") { Description = "read or write (fungies only)", DefaultValueFactory = _ => "write" };
+        access.AcceptOnlyFromAmong("read", "write");
+        var create = new Command("create", "Create a credential and print its secret once") { account, dialect, scopes, sourceFlag, ethAddress, access };
         create.SetAction(async (result, cancellationToken) =>
         {
             var list = result.GetValue(scopes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -117,6 +119,8 @@ public static class OrdoCommandLine
                 DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: cancellationToken),
                 DialectNames.Tronify => await issuer.TronifyAsync(id, flag!, cancellationToken: cancellationToken),
                 DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken),
+                DialectNames.Fungies => await issuer.FungiesAsync(id, result.GetValue(access) == "write", cancellationToken: cancellationToken),
+                DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: cancellationToken),
                 _ => await issuer.NativeAsync(id, list, cancellationToken: cancellationToken),
             };
             if (issued.Credential is not { } credential)
@@ -131,6 +135,15 @@ public static class OrdoCommandLine
             if (credential.Key is not null)
             {
                 Console.WriteLine($"Key (shown once, stored hashed): {credential.Key}");
+            }
+            else if (credential.PublicKey is not null)
+            {
+                Console.WriteLine($"Public key: {credential.PublicKey} ({credential.Access} access)");
+                Console.WriteLine($"Secret key (shown once, stored hashed): {credential.SecretKey}");
+            }
+            else if (credential.SecretKey is not null)
+            {
+                Console.WriteLine($"secretKey (shown once, stored hashed): {credential.SecretKey}");
             }
             else if (credential.EthAddress is not null)
             {

@@ -33,6 +33,15 @@ public static class DemoData
     /// <summary>The demo user's resting, partly filled buy: order 3, the id the tanX cancel page's example cancels.</summary>
     public const long TanxOrderId = 3;
 
+    public const string FungiesPublicKey = "pub_ordo_demo_fungies";
+    public const string FungiesSecretKey = "sec_ordo_demo_fungies";
+    public const string FungiesReadPublicKey = "pub_ordo_demo_fungies_read";
+    public const string FungiesReadSecretKey = "sec_ordo_demo_fungies_read";
+    public const string FungiesOrderNumber = "DEMOORDER001";
+    public const string XendSecretKey = "ordo_demo_xendbridge_key";
+    public const string XendCustomer = "johndoe@gmail.com";
+    public const string XendOrderReference = "XB_0877e5692ee946f491bafab275d3d522";
+
     public static async Task<string> SeedAsync(IServiceProvider services, string url)
     {
         var store = services.GetRequiredService<IOrderStore>();
@@ -56,6 +65,9 @@ public static class DemoData
         await issuer.FeeeAsync(account, FeeeKey);
         await issuer.TronifyAsync(account, TronifySourceFlag, TronifySecret);
         await issuer.TanxAsync(account, TanxAddress);
+        await issuer.FungiesAsync(account, write: true, FungiesPublicKey, FungiesSecretKey);
+        await issuer.FungiesAsync(account, write: false, FungiesReadPublicKey, FungiesReadSecretKey);
+        await issuer.XendBridgeAsync(account, XendSecretKey);
         foreach (var (asset, amount) in new[] { ("TRX", 100_000m), ("USDC", 1_000_000m), ("BTC", 10m), ("ETH", 100m) })
         {
             await administration.DepositAsync(account, asset, amount, $"demo-{asset}");
@@ -71,6 +83,7 @@ public static class DemoData
         await services.GetRequiredService<OrderEngine>().PlaceAsync(
             tronifyRent.ToCommand(channel, TronifySourceFlag, options.Tronify, (_, _) => TronifyOrderId));
         await DemoMarkets.SeedAsync(services, account);
+        await DemoStoreAndP2p.SeedAsync(services, account);
         return Describe(account, fresh: true, url);
     }
 
@@ -91,7 +104,11 @@ public static class DemoData
               tronify: curl -s -X POST {{host}}/api/tronRent/cancelOrder -H 'Content-Type: application/json' -d '{"orderId": "{{TronifyOrderId}}", "flag": "{{flag}}", "sourceFlag": "{{TronifySourceFlag}}"}'
               tanx:    T=$(./ordo tanx-login --url {{host}} --private-key {{TanxPrivateKey}})
                        curl -s -X POST {{host}}/sapi/v1/orders/cancel/ -H "Authorization: JWT $T" -H 'Content-Type: application/json' -d '{"order_id": {{TanxOrderId}}}'
+              fungies: curl -s -X PATCH {{host}}/v0/orders/{{FungiesOrderNumber}}/cancel -H 'x-fngs-public-key: {{FungiesPublicKey}}' -H 'x-fngs-secret-key: {{FungiesSecretKey}}' -H 'Content-Type: application/json' -d '{}'
+              xendbridge: curl -s -X POST {{host}}/api/PeerToPeerOrder/ThirdParty/Order/Cancel -H 'secretKey: {{XendSecretKey}}' -H 'Content-Type: application/json' -d '{"emailAddress": "{{XendCustomer}}", "orderReference": "{{XendOrderReference}}"}'
             tanx user {{TanxAddress}}; markets btcusdc and ethusdc have resting buys and sells from a market-maker account.
+            fungies keys: {{FungiesPublicKey}} / {{FungiesSecretKey}} (write), {{FungiesReadPublicKey}} / {{FungiesReadSecretKey}} (read only).
+            xendbridge secretKey: {{XendSecretKey}}; the p2p order waits 15 minutes for payment, then the system cancels it.
             """;
     }
 

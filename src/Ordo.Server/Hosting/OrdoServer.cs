@@ -7,10 +7,12 @@ using Ordo.Server.Auth;
 using Ordo.Server.Demo;
 using Ordo.Server.Expiry;
 using Ordo.Server.Feee;
+using Ordo.Server.Fungies;
 using Ordo.Server.Http;
 using Ordo.Server.Native;
 using Ordo.Server.Tanx;
 using Ordo.Server.Tronify;
+using Ordo.Server.XendBridge;
 using Ordo.Store.Sqlite;
 
 namespace Ordo.Server.Hosting;
@@ -97,6 +99,8 @@ public static class OrdoServer
         app.MapFeee();
         app.MapTronify();
         app.MapTanx();
+        app.MapFungies();
+        app.MapXendBridge();
         app.MapFallback(() => new ProblemResult(404, "not_found", "Not found", "no such endpoint"));
 
         // Each market's book is rebuilt from the open orders in the store, in their original priority.
@@ -118,5 +122,7 @@ public static class OrdoServer
         path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.ServerFault()
         : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.ServerFault()
         : path.StartsWithSegments(TanxEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TanxResult.ServerFault()
+        : path.StartsWithSegments(FungiesEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FungiesResult.ServerFault()
+        : path.StartsWithSegments(XendEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? XendResult.ServerFault()
         : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
 }

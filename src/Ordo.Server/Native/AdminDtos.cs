@@ -24,7 +24,20 @@ public sealed record CredentialDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceFlag,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EthAddress,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Fungies: the public half of the pair (stored as is: it only names the pair).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PublicKey { get; init; }
+
+    /// <summary>Fungies and XendBridge: the secret, shown once and stored only as a hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SecretKey { get; init; }
+
+    /// <summary>Fungies: <c>read</c> or <c>write</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Access { get; init; }
+}
 
 public sealed record BalanceDto(string Asset, decimal Available, decimal Locked)
 {
@@ -40,7 +53,7 @@ public sealed record MarketDto(string Name, string Base, string Quote, int Price
 
 public sealed record AccountBody(string Name, string? Email);
 
-public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes, string? SourceFlag, string? EthAddress);
+public sealed record CredentialBody(string Dialect, IReadOnlyList<string>? Scopes, string? SourceFlag, string? EthAddress, string? Access);
 
 public sealed record DepositBody(string Asset, string Amount, string ExternalId);
 

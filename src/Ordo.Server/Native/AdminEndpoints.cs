@@ -88,6 +88,7 @@ public static class AdminEndpoints
             fields.Fail("eth_address", "must be an Ethereum address: 0x and 40 hex digits");
         }
 
+        var access = dialect == DialectNames.Fungies ? fields.Choice("access", Access, required: true) : null;
         if (!fields.Ok || dialect is null)
         {
             return Problems.InvalidRequest(fields);
@@ -95,6 +96,8 @@ public static class AdminEndpoints
 
         var issued = dialect switch
         {
+            DialectNames.Fungies => await issuer.FungiesAsync(id, access!.Value, cancellationToken: http.RequestAborted),
+            DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: http.RequestAborted),
             DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, http.RequestAborted),
             DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
             DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
@@ -108,6 +111,8 @@ public static class AdminEndpoints
             _ => Problems.NotFound("account"),
         };
     }
+
+    private static readonly IReadOnlyDictionary<string, bool> Access = new Dictionary<string, bool> { ["read"] = false, ["write"] = true };
 
     private static async Task<IResult> Deposit(long id, HttpContext http, Administration administration, IOrderStore store)
     {

@@ -112,12 +112,17 @@ public static class PlaceRequest
     private static PlaceOrder Purchase(PlaceOrder command, FieldReader fields, NativeOrderDefaults defaults)
     {
         var currency = fields.String("currency", required: true, maxLength: 3);
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        if (currency is not null && !Fungies.FungiesCurrencies.IsKnown(currency))
         {
-            fields.Fail("currency", "must be an ISO 4217 code such as USD");
+            fields.Fail("currency", "must be an ISO 4217 code the store supports, such as USD");
+            currency = null;
         }
 
         var amount = fields.Decimal("amount", required: true, allowZero: true);
+        if (amount is { } value && currency is not null && Decimals.Scale(value) > Fungies.FungiesCurrencies.Decimals(currency))
+        {
+            fields.Fail("amount", $"{currency} has {Fungies.FungiesCurrencies.Decimals(currency)} decimals");
+        }
         var items = fields.Integer("items", required: true, min: 1, max: 1_000_000);
         var country = fields.String("country", maxLength: 2);
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
@@ -139,7 +144,8 @@ public static class PlaceRequest
             fields.Merge("customer", customer);
         }
 
-        return command with { Quantity = items ?? 0, Validity = defaults.PurchaseValidity, Attributes = attributes };
+        // Store orders carry the store's 12-character numbers, whichever API placed them.
+        return command with { Quantity = items ?? 0, Validity = defaults.PurchaseValidity, Attributes = attributes, Numbering = (_, _) => Fungies.FungiesNumbers.New() };
     }
 
     private static string? Asset(FieldReader fields, string field, bool required = false)

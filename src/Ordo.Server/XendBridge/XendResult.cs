@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+
+using Ordo.Server.Http;
+
+namespace Ordo.Server.XendBridge;
+
+/// <summary>XendBridge's envelope: <c>{data, status, message}</c>, where <c>status</c> names the HTTP status it is sent with.</summary>
+public sealed class XendResult(object? data, string message) : EnvelopeResult
+{
+    public static XendResult Ok(object data, string message = "") => new(data, message);
+
+    public static XendResult Error(HttpStatusCode status, string message) => new(null, message) { HttpStatus = (int)status };
+
+    public static XendResult Invalid(string message) => Error(HttpStatusCode.BadRequest, message);
+
+    public static XendResult OrderNotFound() => Error(HttpStatusCode.NotFound, "Order not found");
+
+    public static XendResult ServerFault() => Error(HttpStatusCode.InternalServerError, "Internal error; the X-Request-Id header identifies it in the logs");
+
+    protected override JsonSerializerOptions Json => XendJson.Options;
+
+    protected override object Envelope(HttpContext context) => new XendEnvelope(data, ((HttpStatusCode)HttpStatus).ToString(), message);
+}
+
+public sealed record XendEnvelope(object? Data, string Status, string Message);
+
+public static class XendJson
+{
+    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}
