@@ -36,6 +36,30 @@ public sealed partial class CredentialCommandTests
         SecretBox.ForDatabase(database.Path, null).Open(channel.SealedSecret!, CredentialIssuer.TronifyBinding("partnerTwo")).ShouldBe(secret);
     }
 
+    [Fact]
+    public async Task Fungies_pairs_xendbridge_keys_and_tanx_wallets_are_issued_from_the_command_line()
+    {
+        using var database = new ScratchDatabase();
+        (await Run("account", "create", "--name", "shop", "--db", database.Path)).Code.ShouldBe(0);
+        var fungies = await Run("credential", "create", "--account", "100", "--dialect", "fungies", "--access", "read", "--db", database.Path);
+        fungies.Code.ShouldBe(0);
+        fungies.Output.ShouldContain("(read access)");
+        var publicKey = Regex.Match(fungies.Output, @"Public key: (\S+)").Groups[1].Value;
+        var secretKey = Regex.Match(fungies.Output, @"Secret key \(shown once, stored hashed\): (\S+)").Groups[1].Value;
+        var xend = await Run("credential", "create", "--account", "100", "--dialect", "xendbridge", "--db", database.Path);
+        var xendKey = Regex.Match(xend.Output, @"secretKey \(shown once, stored hashed\): (\S+)").Groups[1].Value;
+        (await Run("credential", "create", "--account", "100", "--dialect", "tanx", "--eth-address", "0x2C7536E3605D9C16A7A3D7B1898E529396A65C23", "--db", database.Path))
+            .Output.ShouldContain("0x2c7536e3605d9c16a7a3d7b1898e529396a65c23");
+        (await Run("credential", "create", "--account", "100", "--dialect", "tanx", "--eth-address", "0x12", "--db", database.Path)).Code.ShouldBe(2);
+
+        using var store = database.Open();
+        var pair = (await store.FindCredentialAsync(DialectNames.Fungies, publicKey))!;
+        pair.SecretHash.ShouldBe(Secrets.Hash(secretKey));
+        pair.Scopes.ShouldBe([Scopes.OrdersRead]);
+        (await store.FindCredentialAsync(DialectNames.XendBridge, Secrets.Hash(xendKey))).ShouldNotBeNull();
+        (await store.FindCredentialAsync(DialectNames.Tanx, "0x2c7536e3605d9c16a7a3d7b1898e529396a65c23")).ShouldNotBeNull();
+    }
+
     private static async Task<(int Code, string Output)> Run(params string[] args)
     {
         var output = new StringWriter();
