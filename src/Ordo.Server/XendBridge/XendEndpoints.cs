@@ -61,7 +61,7 @@ public static class XendEndpoints
 
         // Buy: the customer pays fiat and receives crypto; sell: the other way round. Rates are fiat per crypto unit.
         var (crypto, fiat) = side == OrderSide.Buy ? (receive!, pay!) : (pay!, receive!);
-        if (!options.XendBridge.Rates.TryGetValue($"{crypto}:{fiat}", out var rate) || rate <= 0)
+        if (!options.XendBridge.Rates.TryGetValue($"{crypto}_{fiat}", out var rate) || rate <= 0)
         {
             return XendResult.Invalid($"No rate for {crypto}/{fiat}: this pair is not offered");
         }

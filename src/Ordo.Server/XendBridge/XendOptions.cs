@@ -3,7 +3,7 @@ namespace Ordo.Server.XendBridge;
 /// <summary>
 /// The XendBridge dialect's settings (configuration section <c>XendBridge</c>): how long an order
 /// waits for the customer's payment, the provider Ordo assigns, and the rates (fiat per unit of
-/// crypto, keyed <c>CRYPTO:FIAT</c>, e.g. <c>XendBridge__Rates__USDT:NGN=1600</c>).
+/// crypto, keyed <c>CRYPTO_FIAT</c>, e.g. <c>XendBridge__Rates__USDT_NGN=1600</c>; not a colon, which configuration reads as a section).
 /// </summary>
 public sealed record XendOptions
 {
@@ -13,9 +13,9 @@ public sealed record XendOptions
 
     public Dictionary<string, decimal> Rates { get; init; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["USDT:NGN"] = 1600m,
-        ["USDC:NGN"] = 1600m,
-        ["USDT:GHS"] = 15m,
-        ["USDT:KES"] = 129m,
+        ["USDT_NGN"] = 1600m,
+        ["USDC_NGN"] = 1600m,
+        ["USDT_GHS"] = 15m,
+        ["USDT_KES"] = 129m,
     };
 }
