@@ -39,7 +39,7 @@ internal sealed partial class OrderWrite
 
         if (Decimals.Scale(command.Quantity) > market.VolumePrecision)
         {
-            return PlaceResult.Invalid("quantity", $"at most {market.VolumePrecision} decimals in market {market.Name}");
+            return PlaceResult.TooManyDecimals("quantity", market.VolumePrecision, market.Name);
         }
 
         if (command.Quantity < market.MinVolume)
@@ -62,7 +62,7 @@ internal sealed partial class OrderWrite
 
             if (Decimals.Scale(price) > market.PricePrecision)
             {
-                return PlaceResult.Invalid("price", $"at most {market.PricePrecision} decimals in market {market.Name}");
+                return PlaceResult.TooManyDecimals("price", market.PricePrecision, market.Name);
             }
 
             if (!units.TryTicks(price, out ticks))

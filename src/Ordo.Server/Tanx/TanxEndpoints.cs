@@ -155,17 +155,6 @@ public static class TanxEndpoints
             return TanxResult.Invalid($"market: unknown market {marketName}");
         }
 
-        // The platform's own wording for precision; the engine enforces the same rule.
-        if (Decimals.Scale(volume!.Value) > market.VolumePrecision)
-        {
-            return TanxResult.Invalid($"Maximum decimals allowed for volume is {market.VolumePrecision} in {market.Name} market");
-        }
-
-        if (price is { } p && Decimals.Scale(p) > market.PricePrecision)
-        {
-            return TanxResult.Invalid($"Maximum decimals allowed for price is {market.PricePrecision} in {market.Name} market");
-        }
-
         var caller = http.TanxCaller();
         var result = await engine.PlaceAsync(
             new PlaceOrder
@@ -178,13 +167,15 @@ public static class TanxEndpoints
                 Side = side,
                 Type = type,
                 Price = price,
-                Quantity = volume.Value,
+                Quantity = volume!.Value,
             },
             http.RequestAborted);
         return result.Status switch
         {
             PlaceStatus.Placed => TanxResult.Ok("Created Order Successfully", TanxOrder.From(result.Order!, market)),
             PlaceStatus.InsufficientBalance => TanxResult.Invalid("Insufficient balance"),
+            _ when result.AllowedDecimals is { } allowed =>
+                TanxResult.Invalid($"Maximum decimals allowed for {WireName(result.Field)} is {allowed} in {market.Name} market"),
             _ => TanxResult.Invalid($"{WireName(result.Field)}: {result.Message}"),
         };
     }
