@@ -12,6 +12,10 @@ public sealed record AmendOrder
     public required OrderRef Order { get; init; }
     public long? Scope { get; init; }
     public OrderKind? Kind { get; init; }
+
+    /// <summary>Only an order whose attribute has this value is seen (see <see cref="CancelOrder.Match"/>).</summary>
+    public AttributeMatch? Match { get; init; }
+
     public OrderState? Stage { get; init; }
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 }

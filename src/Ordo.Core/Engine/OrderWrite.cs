@@ -97,8 +97,8 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
     public CancelResult Cancel(CancelOrder command)
     {
-        var order = tx.FindOrder(command.Order, command.Scope);
-        if (order is null || (command.Kind is { } kind && order.Kind != kind))
+        var order = Visible(tx.FindOrder(command.Order, command.Scope), command.Kind, command.Match);
+        if (order is null)
         {
             return new CancelResult(CancelStatus.NotFound, null);
         }
@@ -128,8 +128,8 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
     public AmendResult Amend(AmendOrder command)
     {
-        var order = tx.FindOrder(command.Order, command.Scope);
-        if (order is null || (command.Kind is { } kind && order.Kind != kind))
+        var order = Visible(tx.FindOrder(command.Order, command.Scope), command.Kind, command.Match);
+        if (order is null)
         {
             return new AmendResult(AmendStatus.NotFound, null);
         }
@@ -370,6 +370,12 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         };
         Commit(order, target == OrderState.Cancelled ? EventTypes.Cancelled : EventTypes.Expired, actor, reason, data);
     }
+
+    /// <summary>The order if the command may see it: of the kind asked for, with the attribute asked for; else null, exactly like a missing one.</summary>
+    private static Order? Visible(Order? order, OrderKind? kind, AttributeMatch? match) =>
+        order is null || (kind is { } k && order.Kind != k) || (match is { } m && order.Attributes.GetValueOrDefault(m.Name) != m.Value)
+            ? null
+            : order;
 
     private void MoveTo(Order order, Lifecycle life, OrderCommand command, OrderState target)
     {

@@ -142,7 +142,7 @@ public static class XendEndpoints
             : new XendPending("Available", null));
     }
 
-    private static async Task<IResult> Confirm(HttpContext http, OrderEngine engine, IOrderStore store)
+    private static async Task<IResult> Confirm(HttpContext http, OrderEngine engine)
     {
         var (fields, _, bad) = await ReadAsync(http);
         if (bad is not null)
@@ -159,11 +159,6 @@ public static class XendEndpoints
         }
 
         var caller = http.XendCaller();
-        if (await CustomersOrderAsync(store, caller, reference!, email!, http.RequestAborted) is null)
-        {
-            return XendResult.OrderNotFound();
-        }
-
         var result = await engine.AmendAsync(
             new AmendOrder
             {
@@ -171,6 +166,7 @@ public static class XendEndpoints
                 Order = new OrderRef.ByNumber(reference!),
                 Scope = caller.AccountId,
                 Kind = OrderKind.P2p,
+                Match = new AttributeMatch(XendAttributes.CustomerEmail, email!),
                 Stage = OrderState.FundedProvider,
                 Attributes = new Dictionary<string, string> { [XendAttributes.TransactionHash] = hash! },
             },
@@ -184,7 +180,7 @@ public static class XendEndpoints
         };
     }
 
-    private static async Task<IResult> Cancel(HttpContext http, OrderEngine engine, IOrderStore store)
+    private static async Task<IResult> Cancel(HttpContext http, OrderEngine engine)
     {
         var (fields, _, bad) = await ReadAsync(http);
         if (bad is not null)
@@ -200,26 +196,17 @@ public static class XendEndpoints
         }
 
         var caller = http.XendCaller();
-        if (await CustomersOrderAsync(store, caller, reference!, email!, http.RequestAborted) is null)
-        {
-            return XendResult.OrderNotFound();
-        }
-
         var result = await engine.CancelAsync(
-            new CancelOrder(caller.Owner, new OrderRef.ByNumber(reference!), caller.AccountId, "cancelled by the third party", OrderKind.P2p), http.RequestAborted);
+            new CancelOrder(
+                caller.Owner, new OrderRef.ByNumber(reference!), caller.AccountId, "cancelled by the third party", OrderKind.P2p,
+                new AttributeMatch(XendAttributes.CustomerEmail, email!)),
+            http.RequestAborted);
         return result.Status switch
         {
             CancelStatus.Cancelled or CancelStatus.AlreadyCancelled => XendResult.Ok(true),
             CancelStatus.NotFound => XendResult.OrderNotFound(),
             _ => XendResult.Ok(false, "Order cannot be cancelled after payment has been made"),
         };
-    }
-
-    /// <summary>The third party's order with this reference, if the e-mail is its customer's; the e-mail never changes, so reading first is safe.</summary>
-    private static async Task<Order?> CustomersOrderAsync(IOrderStore store, DialectCaller caller, string reference, string email, CancellationToken cancellationToken)
-    {
-        var order = await store.GetOrderAsync(new OrderRef.ByNumber(reference), caller.AccountId, cancellationToken);
-        return order is { Kind: OrderKind.P2p } && order.Attributes.GetValueOrDefault(XendAttributes.CustomerEmail) == email ? order : null;
     }
 
     private static string? Email(FieldReader fields)

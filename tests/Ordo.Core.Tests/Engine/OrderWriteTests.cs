@@ -66,6 +66,20 @@ public sealed class OrderWriteTests
     }
 
     [Fact]
+    public void A_cancel_or_amend_with_an_attribute_match_sees_only_the_matching_order()
+    {
+        var order = _s.Place(OrderKind.P2p);
+        order.Attributes["customer_email"] = "ada@example.com";
+        var other = new AttributeMatch("customer_email", "eve@example.com");
+        _s.Write.Cancel(new CancelOrder(Actor.Owner(StateSetup.Owner), OrderRef.Of(order.Id), StateSetup.Owner, null, null, other)).Status.ShouldBe(CancelStatus.NotFound);
+        _s.Write.Amend(new AmendOrder { Actor = Actor.Owner(StateSetup.Owner), Order = OrderRef.Of(order.Id), Match = other, Stage = OrderState.FundedProvider })
+            .Status.ShouldBe(AmendStatus.NotFound);
+        order.State.ShouldBe(OrderState.Acknowledged);
+        _s.Write.Cancel(new CancelOrder(Actor.Owner(StateSetup.Owner), OrderRef.Of(order.Id), StateSetup.Owner, null, null, other with { Value = "ada@example.com" }))
+            .Status.ShouldBe(CancelStatus.Cancelled);
+    }
+
+    [Fact]
     public void A_cancel_for_one_kind_does_not_see_orders_of_another()
     {
         var rental = _s.Place(OrderKind.Rental);
