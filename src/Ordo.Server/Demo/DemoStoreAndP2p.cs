@@ -19,33 +19,9 @@ public static class DemoStoreAndP2p
         await Purchase(engine, account, options, DemoData.FungiesOrderNumber, "19.99", paid: false);
         await Purchase(engine, account, options, "DEMOORDER002", "49", paid: true);
 
-        var p2p = await engine.PlaceAsync(new PlaceOrder
-        {
-            Actor = Actor.Owner(account),
-            AccountId = account,
-            Dialect = DialectNames.XendBridge,
-            Kind = OrderKind.P2p,
-            Side = OrderSide.Buy,
-            Quantity = 50_000m,
-            Validity = options.XendBridge.OrderValidity,
-            ExclusiveAttribute = XendAttributes.CustomerEmail,
-            Numbering = (_, _) => DemoData.XendOrderReference,
-            Attributes = new Dictionary<string, string>
-            {
-                [XendAttributes.CustomerEmail] = DemoData.XendCustomer,
-                [XendAttributes.Phone] = "+2348000000000",
-                [XendAttributes.UserName] = "johndoe",
-                [XendAttributes.PayCurrency] = "NGN",
-                [XendAttributes.PayNetwork] = "LOCAL",
-                [XendAttributes.ReceiveCurrency] = "USDT",
-                [XendAttributes.ReceiveNetwork] = "BSC",
-                [XendAttributes.Payable] = "50000",
-                [XendAttributes.Receivable] = "31.25",
-                [XendAttributes.ProviderName] = options.XendBridge.ProviderName,
-                [XendAttributes.ProviderEmail] = options.XendBridge.ProviderEmail,
-                [XendAttributes.ValidityMs] = ((long)options.XendBridge.OrderValidity.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-        });
+        var initiation = new XendInitiation(
+            OrderSide.Buy, DemoData.XendCustomer, "+2348000000000", "johndoe", "NGN", "LOCAL", "USDT", "BSC", 50_000m, 31.25m, null, null);
+        var p2p = await engine.PlaceAsync(initiation.ToCommand(account, options.XendBridge, (_, _) => DemoData.XendOrderReference));
         p2p.Status.ShouldBePlaced();
     }
 

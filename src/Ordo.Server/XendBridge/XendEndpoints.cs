@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Mail;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 using Ordo.Core;
@@ -9,7 +7,6 @@ using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
-using Ordo.Server.Auth;
 using Ordo.Server.Http;
 
 namespace Ordo.Server.XendBridge;
@@ -69,47 +66,8 @@ public static class XendEndpoints
         var receivable = side == OrderSide.Buy
             ? Decimals.RoundDown(amount!.Value / rate, 6)
             : Decimals.RoundDown(amount!.Value * rate, 2);
-        var caller = http.XendCaller();
-        var attributes = new Dictionary<string, string>
-        {
-            [XendAttributes.CustomerEmail] = email!,
-            [XendAttributes.Phone] = phone!,
-            [XendAttributes.UserName] = userName!,
-            [XendAttributes.PayCurrency] = pay!,
-            [XendAttributes.PayNetwork] = payNetwork!,
-            [XendAttributes.ReceiveCurrency] = receive!,
-            [XendAttributes.ReceiveNetwork] = receiveNetwork!,
-            [XendAttributes.Payable] = Decimals.ToText(amount.Value),
-            [XendAttributes.Receivable] = Decimals.ToText(receivable),
-            [XendAttributes.ProviderName] = options.XendBridge.ProviderName,
-            [XendAttributes.ProviderEmail] = options.XendBridge.ProviderEmail,
-            [XendAttributes.ValidityMs] = ((long)options.XendBridge.OrderValidity.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-        };
-        if (deposit is not null)
-        {
-            attributes[XendAttributes.DepositMethod] = deposit;
-        }
-
-        if (receipt is not null)
-        {
-            attributes[XendAttributes.ReceiptMethod] = receipt;
-        }
-
-        var result = await engine.PlaceAsync(
-            new PlaceOrder
-            {
-                Actor = caller.Owner,
-                AccountId = caller.AccountId,
-                Dialect = DialectNames.XendBridge,
-                Kind = OrderKind.P2p,
-                Side = side,
-                Quantity = amount.Value,
-                Validity = options.XendBridge.OrderValidity,
-                Attributes = attributes,
-                ExclusiveAttribute = XendAttributes.CustomerEmail,
-                Numbering = (_, _) => (side == OrderSide.Buy ? "XB_" : "XS_") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            },
-            http.RequestAborted);
+        var initiation = new XendInitiation(side, email!, phone!, userName!, pay!, payNetwork!, receive!, receiveNetwork!, amount.Value, receivable, deposit, receipt);
+        var result = await engine.PlaceAsync(initiation.ToCommand(http.XendCaller().AccountId, options.XendBridge), http.RequestAborted);
         return result.Status switch
         {
             PlaceStatus.Placed => XendResult.Ok(XendOrder.From(result.Order!)),
