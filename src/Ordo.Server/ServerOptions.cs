@@ -47,5 +47,8 @@ public sealed record NativeOrderDefaults
     public TimeSpan RentalCancelNotBefore { get; init; } = TimeSpan.Zero;
     public decimal RentalCancelFeeRate { get; init; }
     public TimeSpan P2pValidity { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The provider account assigned to native p2p orders (<c>Ordo__Native__P2pProvider</c>); unset: operators move their stages.</summary>
+    public long? P2pProvider { get; init; }
     public TimeSpan PurchaseValidity { get; init; } = TimeSpan.FromHours(24);
 }

@@ -11,14 +11,14 @@ internal static class OrderRows
         "id, uuid, number, client_order_id, account_id, dialect, kind, side, type, market, price, quantity, " +
         "filled_quantity, filled_value, asset, amount_locked, amount_paid, amount_refunded, fee, state, " +
         "cancel_requested, cancel_reason, cancelled_by, cancel_not_before, cancel_fee_rate, created_at, updated_at, " +
-        "cancelled_at, first_fill_at, duration, expires_at, attributes, version, fill_count, last_fill_ref";
+        "cancelled_at, first_fill_at, duration, expires_at, attributes, version, fill_count, last_fill_ref, executor_account_id";
 
     public const string Insert =
         "INSERT INTO orders (" + Columns + ") VALUES (" +
         "$id, $uuid, $number, $client_order_id, $account_id, $dialect, $kind, $side, $type, $market, $price, $quantity, " +
         "$filled_quantity, $filled_value, $asset, $amount_locked, $amount_paid, $amount_refunded, $fee, $state, " +
         "$cancel_requested, $cancel_reason, $cancelled_by, $cancel_not_before, $cancel_fee_rate, $created_at, $updated_at, " +
-        "$cancelled_at, $first_fill_at, $duration, $expires_at, $attributes, $version, $fill_count, $last_fill_ref)";
+        "$cancelled_at, $first_fill_at, $duration, $expires_at, $attributes, $version, $fill_count, $last_fill_ref, $executor_account_id)";
 
     /// <summary>Only what a command can change; the version check catches a lost update.</summary>
     public const string Update =
@@ -66,6 +66,7 @@ internal static class OrderRows
         p.Add("$version", o.Version);
         p.Add("$fill_count", o.FillCount);
         p.Add("$last_fill_ref", Sql.Nullable(o.LastFillReference));
+        p.Add("$executor_account_id", o.ExecutorAccountId is { } executor ? executor : DBNull.Value);
     }
 
     public static Order Read(SqliteDataReader r) => new()
@@ -105,6 +106,7 @@ internal static class OrderRows
         Version = r.GetInt64(32),
         FillCount = r.GetInt32(33),
         LastFillReference = Sql.NullableString(r, 34),
+        ExecutorAccountId = r.IsDBNull(35) ? null : r.GetInt64(35),
     };
 
     /// <summary>The WHERE clause that finds one order by any reference, optionally within one account.</summary>

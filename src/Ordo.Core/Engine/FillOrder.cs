@@ -18,4 +18,7 @@ public sealed record FillOrder
 
     /// <summary>Only orders of this account are visible (null: any order).</summary>
     public long? Scope { get; init; }
+
+    /// <summary>Only orders of this kind are visible (a dialect that serves one kind sees no other as existing).</summary>
+    public OrderKind? Kind { get; init; }
 }

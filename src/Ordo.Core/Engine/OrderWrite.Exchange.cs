@@ -53,6 +53,12 @@ internal sealed partial class OrderWrite
         }
 
         long ticks = 0;
+        if (isMarket && command.Price is not null)
+        {
+            // A market order trades at the book's prices; a price it carried would be a limit it never locked for.
+            return PlaceResult.Invalid("price", "a market order takes no price");
+        }
+
         if (!isMarket)
         {
             if (command.Price is not { } price || price <= 0)
@@ -83,18 +89,17 @@ internal sealed partial class OrderWrite
             return PlaceResult.Invalid("quantity", $"there is no {(side == OrderSide.Buy ? "sell" : "buy")} side in market {market.Name} to execute against");
         }
 
-        var id = tx.NextOrderId();
-        if (!_ledger.TryMove(Pocket.Available(command.AccountId), Pocket.Locked(command.AccountId), asset, amount, id, MovementReasons.Lock))
+        var order = NewOrder(command, tx.NextOrderId(), asset, payment: 0, LimitLifecycle.Table.Initial);
+        if (!_ledger.TryHold(order, amount, MovementReasons.Lock))
         {
             return new PlaceResult(PlaceStatus.InsufficientBalance, null, side == OrderSide.Buy ? "price" : "quantity", $"insufficient {asset} balance");
         }
 
-        var order = NewOrder(command, id, asset, amount, payment: 0, LimitLifecycle.Table.Initial);
         tx.InsertOrder(order);
         tx.AppendEvent(new OrderEvent(order.Id, EventTypes.Created, order.State, command.Actor, null, now, new Dictionary<string, string>()));
 
         var worst = isMarket ? SlippageBound(book, side) : ticks;
-        var end = book.Place(id, command.AccountId, side, lots, worst, rest: !isMarket);
+        var end = book.Place(order.Id, command.AccountId, side, lots, worst, rest: !isMarket);
         foreach (var trade in book.Trades)
         {
             Settle(order, trade, market, units);
@@ -138,17 +143,15 @@ internal sealed partial class OrderWrite
         var buyerFee = volume * (ReferenceEquals(buyer, taker) ? market.TakerFee : market.MakerFee);
         var sellerFee = quote * (ReferenceEquals(seller, taker) ? market.TakerFee : market.MakerFee);
 
-        _ledger.Move(Pocket.Locked(buyer.AccountId), Pocket.Available(seller.AccountId), market.Quote, quote - sellerFee, buyer.Id, MovementReasons.Settle);
-        _ledger.Move(Pocket.Locked(buyer.AccountId), Pocket.Available(SystemAccounts.Platform), market.Quote, sellerFee, seller.Id, MovementReasons.Fee);
-        _ledger.Move(Pocket.Locked(seller.AccountId), Pocket.Available(buyer.AccountId), market.Base, volume - buyerFee, seller.Id, MovementReasons.Settle);
-        _ledger.Move(Pocket.Locked(seller.AccountId), Pocket.Available(SystemAccounts.Platform), market.Base, buyerFee, buyer.Id, MovementReasons.Fee);
-        buyer.AmountLocked -= quote;
-        seller.AmountLocked -= volume;
-        if (buyer.Price is { } limit && limit > price)
+        // Each leg leaves the order that holds it; the ledger refuses any leg larger than that hold.
+        _ledger.Release(buyer, Pocket.Available(seller.AccountId), quote - sellerFee, MovementReasons.Settle);
+        _ledger.Release(buyer, Pocket.Available(SystemAccounts.Platform), sellerFee, MovementReasons.Fee, recordAs: seller.Id);
+        _ledger.Release(seller, Pocket.Available(buyer.AccountId), volume - buyerFee, MovementReasons.Settle);
+        _ledger.Release(seller, Pocket.Available(SystemAccounts.Platform), buyerFee, MovementReasons.Fee, recordAs: buyer.Id);
+        if (buyer.Type != OrderType.Market && buyer.Price is { } limit && limit > price)
         {
-            var improvement = (limit - price) * volume;
-            _ledger.Move(Pocket.Locked(buyer.AccountId), Pocket.Available(buyer.AccountId), market.Quote, improvement, buyer.Id, MovementReasons.Release);
-            buyer.AmountLocked -= improvement;
+            // A limit buy locked its own price: trading below it frees the difference at once.
+            _ledger.Release(buyer, Pocket.Available(buyer.AccountId), (limit - price) * volume, MovementReasons.Release);
         }
 
         var record = tx.InsertTrade(new TradeRecord(
@@ -169,8 +172,7 @@ internal sealed partial class OrderWrite
         var target = order.RemainingQuantity == 0 ? OrderState.Filled : order.State;
         if (target == OrderState.Filled && order.AmountLocked > 0)
         {
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(order.AccountId), order.Asset!, order.AmountLocked, order.Id, MovementReasons.Release);
-            order.AmountLocked = 0;
+            _ledger.Release(order, Pocket.Available(order.AccountId), order.AmountLocked, MovementReasons.Release);
         }
 
         MoveTo(order, life, OrderCommand.Fill, target);

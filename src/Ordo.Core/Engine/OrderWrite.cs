@@ -17,6 +17,12 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
     public PlaceResult Place(PlaceOrder command)
     {
+        if (command.AccountId < SystemAccounts.FirstTenant)
+        {
+            // The platform (fees) and external (deposits) accounts only take part in movements.
+            return PlaceResult.Invalid("account", "a system account places no orders");
+        }
+
         if (command.ClientOrderId is { } clientId &&
             tx.FindOrder(new OrderRef.ByClientId(clientId), command.AccountId) is { } existing)
         {
@@ -50,25 +56,19 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         }
 
         var life = Lifecycles.For(command.Kind);
-        var id = tx.NextOrderId();
-        if (funding.Amount > 0 && !_ledger.TryMove(
-                Pocket.Available(command.AccountId),
-                Pocket.Locked(command.AccountId),
-                funding.Asset!,
-                funding.Amount,
-                id,
-                command.Kind == OrderKind.Rental ? MovementReasons.Payment : MovementReasons.Lock))
+        var order = NewOrder(command, tx.NextOrderId(), funding.Asset, command.Kind == OrderKind.Rental ? funding.Amount : 0, life.Initial);
+        if (funding.Amount > 0 && !_ledger.TryHold(order, funding.Amount, command.Kind == OrderKind.Rental ? MovementReasons.Payment : MovementReasons.Lock))
         {
             return new PlaceResult(PlaceStatus.InsufficientBalance, null, funding.Field, $"insufficient {funding.Asset} balance");
         }
 
-        var order = NewOrder(command, id, funding.Asset, funding.Amount, command.Kind == OrderKind.Rental ? funding.Amount : 0, life.Initial);
         tx.InsertOrder(order);
         tx.AppendEvent(new OrderEvent(order.Id, EventTypes.Created, order.State, command.Actor, null, now, new Dictionary<string, string>()));
         return new PlaceResult(PlaceStatus.Placed, order);
     }
 
-    private Order NewOrder(PlaceOrder command, long id, string? asset, decimal locked, decimal payment, OrderState initial) => new()
+    /// <summary>The new order, holding nothing yet: funds are put on hold through the ledger.</summary>
+    private Order NewOrder(PlaceOrder command, long id, string? asset, decimal payment, OrderState initial) => new()
     {
         Id = id,
         Uuid = Guid.CreateVersion7(now),
@@ -83,7 +83,6 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         Price = command.Price,
         Quantity = command.Quantity,
         Asset = asset,
-        AmountLocked = locked,
         AmountPaid = payment,
         State = initial,
         CancelNotBefore = command.Terms.NotBefore,
@@ -92,6 +91,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         UpdatedAt = now,
         Duration = command.Duration,
         ExpiresAt = command.Validity is { } validity ? now + validity : null,
+        ExecutorAccountId = command.Executor,
         Attributes = command.Attributes is null ? new(StringComparer.Ordinal) : new(command.Attributes, StringComparer.Ordinal),
     };
 
@@ -165,12 +165,27 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
     public FillResult Fill(FillOrder command)
     {
-        var order = tx.FindOrder(command.Order, command.Scope);
+        var order = Visible(tx.FindOrder(command.Order, command.Scope), command.Kind, null);
         if (order is null)
         {
             return new FillResult(FillStatus.NotFound, null);
         }
 
+        if (!FillRules.MayFill(order, command.Actor))
+        {
+            return new FillResult(FillStatus.NotAllowed, null);
+        }
+
+        var result = FillAllowed(order, command);
+
+        // A refusal shows the order only to those who may read it (the owner, its assigned executor, an operator).
+        return result.Status is FillStatus.Applied or FillStatus.Duplicate || FillRules.MayRead(result.Order!, command.Actor)
+            ? result
+            : result with { Order = null };
+    }
+
+    private FillResult FillAllowed(Order order, FillOrder command)
+    {
         var scope = $"fill:{order.Id}";
         if (command.ExternalId is { } externalId && tx.HasExternalId(scope, externalId))
         {
@@ -240,7 +255,10 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
         if (quantity > order.RemainingQuantity)
         {
-            return new FillResult(FillStatus.ExceedsRemaining, order, "quantity", $"only {Decimals.ToText(order.RemainingQuantity)} is left");
+            return new FillResult(FillStatus.ExceedsRemaining, order, "quantity", $"only {Decimals.ToText(order.RemainingQuantity)} is left")
+            {
+                Remaining = order.RemainingQuantity,
+            };
         }
 
         var target = quantity == order.RemainingQuantity ? OrderState.Filled : order.State;
@@ -293,8 +311,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
             ? order.AmountLocked
             : Math.Min(order.AmountLocked, Decimals.RoundDown(order.AmountPaid * quantity / order.Quantity, RentalLifecycle.MoneyScale));
         var receiver = actor.AccountId ?? SystemAccounts.Platform;
-        _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(receiver), order.Asset, share, order.Id, MovementReasons.Settle);
-        order.AmountLocked -= share;
+        _ledger.Release(order, Pocket.Available(receiver), share, MovementReasons.Settle);
     }
 
     private FillResult FillStage(Order order, Lifecycle life, FillOrder command)
@@ -336,16 +353,14 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
         var refund = 0m;
         var fee = 0m;
-        if (order.Asset is { } asset && order.AmountLocked > 0)
+        if (order.Asset is not null && order.AmountLocked > 0)
         {
             refund = life.Funds == FundsRule.RefundPaid
                 ? Math.Min(order.AmountLocked, Decimals.RoundDown(order.AmountPaid * order.RemainingQuantity / order.Quantity * (1 - feeRate), RentalLifecycle.MoneyScale))
                 : order.AmountLocked;
             fee = order.AmountLocked - refund;
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(order.AccountId), asset, refund, order.Id,
-                life.Funds == FundsRule.RefundPaid ? MovementReasons.Refund : MovementReasons.Release);
-            _ledger.Move(Pocket.Locked(order.AccountId), Pocket.Available(SystemAccounts.Platform), asset, fee, order.Id, MovementReasons.Fee);
-            order.AmountLocked = 0;
+            _ledger.Release(order, Pocket.Available(order.AccountId), refund, life.Funds == FundsRule.RefundPaid ? MovementReasons.Refund : MovementReasons.Release);
+            _ledger.Release(order, Pocket.Available(SystemAccounts.Platform), fee, MovementReasons.Fee);
             if (life.Funds == FundsRule.RefundPaid)
             {
                 order.AmountRefunded += refund;

@@ -35,6 +35,9 @@ public sealed record PlaceOrder
 
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>The account assigned to execute the order (a p2p order's provider, from the deployment's configuration).</summary>
+    public long? Executor { get; init; }
+
     /// <summary>
     /// At most one open order of this kind per account with the same value of this attribute (a
     /// customer's e-mail: one open p2p order per customer); a second gets <see cref="PlaceStatus.OpenOrderExists"/>.

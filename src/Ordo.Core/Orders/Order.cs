@@ -58,6 +58,12 @@ public sealed class Order
     /// <summary>When the next timed change is due (validity end, lease end); null for none.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    /// <summary>
+    /// The account assigned to execute the order (a p2p order's provider), fixed at placement; null
+    /// when none is assigned. See <c>FillRules</c> for who may report a fill.
+    /// </summary>
+    public long? ExecutorAccountId { get; init; }
+
     /// <summary>Kind-specific attributes (receive address, duration, e-mail, currency, ...).</summary>
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 

@@ -202,10 +202,10 @@ public static class OrderEndpoints
         return result.Status switch
         {
             FillStatus.Applied or FillStatus.Duplicate => TypedResults.Ok(OrderDto.From(result.Order!)),
-            FillStatus.NotFound => Problems.OrderNotFound(),
-            FillStatus.ExceedsRemaining => Problems.FillExceedsRemaining(result.Order!, result.Message!),
+            FillStatus.NotFound or FillStatus.NotAllowed => Problems.OrderNotFound(),
+            FillStatus.ExceedsRemaining => Problems.FillExceedsRemaining(result),
             FillStatus.Invalid => Problems.InvalidRequest(result.Field!, result.Message!),
-            _ => Problems.NotFillable(result.Order!, result.Message),
+            _ => Problems.NotFillable(result),
         };
     }
 }

@@ -106,7 +106,7 @@ public static class PlaceRequest
         };
         AddOptional(attributes, "pay_network", fields.String("pay_network", maxLength: 32));
         AddOptional(attributes, "receive_network", fields.String("receive_network", maxLength: 32));
-        return command with { Side = side, Quantity = amount ?? 0, Validity = defaults.P2pValidity, Attributes = attributes };
+        return command with { Side = side, Quantity = amount ?? 0, Validity = defaults.P2pValidity, Attributes = attributes, Executor = defaults.P2pProvider };
     }
 
     private static PlaceOrder Purchase(PlaceOrder command, FieldReader fields, NativeOrderDefaults defaults)

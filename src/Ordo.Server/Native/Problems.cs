@@ -1,3 +1,4 @@
+using Ordo.Core.Engine;
 using Ordo.Core.Orders;
 using Ordo.Server.Http;
 
@@ -58,14 +59,19 @@ public static class Problems
             RetryAfter = retryAfter,
         };
 
-    public static ProblemResult NotFillable(Order order, string? message) =>
-        new(409, "order_not_fillable", "Order cannot take this fill", message ?? $"the order is {NativeNames.Stage(order.State)} and takes no fill")
+    /// <summary>The order is shown only when the engine let the caller read it.</summary>
+    public static ProblemResult NotFillable(FillResult result) =>
+        new(409, "order_not_fillable", "Order cannot take this fill",
+            result.Message ?? $"the order is {(result.State is { } state ? NativeNames.Stage(state) : "closed")} and takes no fill")
         {
-            Order = OrderDto.From(order),
+            Order = result.Order is { } order ? OrderDto.From(order) : null,
         };
 
-    public static ProblemResult FillExceedsRemaining(Order order, string message) =>
-        new(409, "fill_exceeds_remaining", "Fill larger than the remainder", message) { Order = OrderDto.From(order) };
+    public static ProblemResult FillExceedsRemaining(FillResult result) =>
+        new(409, "fill_exceeds_remaining", "Fill larger than the remainder", result.Message!)
+        {
+            Order = result.Order is { } order ? OrderDto.From(order) : null,
+        };
 
     public static ProblemResult InsufficientBalance(string message) =>
         new(409, "insufficient_balance", "Insufficient balance", message);

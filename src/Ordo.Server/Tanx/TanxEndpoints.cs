@@ -143,7 +143,7 @@ public static class TanxEndpoints
         var marketName = fields.String("market", required: true, maxLength: 32);
         var side = fields.Choice("side", Sides, required: true);
         var type = fields.Choice("ord_type", OrderTypes, required: true);
-        var price = type == OrderType.Limit ? fields.Decimal("price", required: true) : null;
+        var price = fields.Decimal("price", required: type == OrderType.Limit);
         var volume = fields.Decimal("volume", required: true);
         if (!fields.Ok)
         {

@@ -122,16 +122,16 @@ public static class TronifyEndpoints
         // The seller is the calling channel's account: it receives the sold share of the escrow at once.
         var saleId = TronifyOrderIds.New();
         var result = await engine.FillAsync(
-            new FillOrder { Actor = Actor.Executor(request.Caller.AccountId), Order = new OrderRef.ByNumber(orderId!), Quantity = quantity, ExternalId = saleId },
+            new FillOrder { Actor = Actor.Executor(request.Caller.AccountId), Order = new OrderRef.ByNumber(orderId!), Kind = OrderKind.Rental, Quantity = quantity, ExternalId = saleId },
             http.RequestAborted);
         return result.Status switch
         {
             FillStatus.Applied => TronifyResult.Success(new TronifySale(saleId, orderId!)),
             FillStatus.NotFound => TronifyResult.OrderNotFound(),
+            FillStatus.NotAllowed => new TronifyResult(TronifyCodes.NotFillable, "a channel cannot sell into its own order"),
             FillStatus.Invalid => TronifyResult.Invalid($"{result.Field}: {result.Message}"),
-            _ => new TronifyResult(TronifyCodes.NotFillable, result.Status == FillStatus.ExceedsRemaining
-                ? $"order cannot be filled: only {(long)result.Order!.RemainingQuantity} energy is left"
-                : $"order cannot be filled in its status ({TronifyStatus.Of(result.Order!.State)})"),
+            FillStatus.ExceedsRemaining => new TronifyResult(TronifyCodes.NotFillable, $"order cannot be filled: only {(long)result.Remaining!.Value} energy is left"),
+            _ => new TronifyResult(TronifyCodes.NotFillable, $"order cannot be filled in its status ({TronifyStatus.Of(result.State!.Value)})"),
         };
     }
 

@@ -63,6 +63,7 @@ public sealed record XendInitiation(
             Quantity = Amount,
             Validity = options.OrderValidity,
             Attributes = attributes,
+            Executor = options.ProviderAccount,
             ExclusiveAttribute = XendAttributes.CustomerEmail,
             Numbering = numbering ?? ((_, _) => (Side == OrderSide.Buy ? "XB_" : "XS_") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))),
         };

@@ -11,6 +11,12 @@ public sealed record XendOptions
     public string ProviderName { get; init; } = "Ordo Liquidity";
     public string ProviderEmail { get; init; } = "liquidity@ordo.example";
 
+    /// <summary>
+    /// The account of the provider assigned to every order (<c>XendBridge__ProviderAccount</c>): only it, with
+    /// a <c>fills:write</c> key, or an operator moves the orders' stages. Unset: operators only.
+    /// </summary>
+    public long? ProviderAccount { get; init; }
+
     public Dictionary<string, decimal> Rates { get; init; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["USDT_NGN"] = 1600m,

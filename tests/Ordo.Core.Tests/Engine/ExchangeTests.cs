@@ -99,6 +99,26 @@ public sealed class ExchangeTests
     }
 
     [Fact]
+    public void A_market_order_with_a_price_is_refused_and_a_resting_bid_keeps_its_lock()
+    {
+        // Issue 9, defect 1: a market buy carrying price 500 once "returned price improvement" of
+        // (500 - 100) x volume out of the account's other locks, here the resting bid's.
+        var bid = Place(Buyer, OrderSide.Buy, 1m, 90m);
+        Place(Seller, OrderSide.Sell, 1m, 100m);
+        var result = Write.Place(Command(Buyer, OrderSide.Buy, 1m, 500m) with { Type = OrderType.Market });
+
+        result.Status.ShouldBe(PlaceStatus.Invalid);
+        result.Field.ShouldBe("price");
+        Balance(Buyer, "USDC").ShouldBe((1_000_000m - 90m, 90m));
+        bid.AmountLocked.ShouldBe(90m);
+
+        // The bid still trades and cancels: the market is not stuck.
+        Place(Seller, OrderSide.Sell, 0.5m, 90m).State.ShouldBe(OrderState.Filled);
+        Write.Cancel(new CancelOrder(Actor.Owner(Buyer), OrderRef.Of(bid.Id), Buyer)).Status.ShouldBe(CancelStatus.Cancelled);
+        Conserved();
+    }
+
+    [Fact]
     public void A_market_order_on_an_empty_side_is_refused_and_writes_nothing()
     {
         var result = Write.Place(Command(Buyer, OrderSide.Buy, 1m, null));

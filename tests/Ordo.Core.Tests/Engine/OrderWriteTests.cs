@@ -161,12 +161,36 @@ public sealed class OrderWriteTests
         order.AmountRefunded.ShouldBe(0m, "a release is not a refund");
     }
 
+    [Theory]
+    [InlineData(SystemAccounts.Platform)]
+    [InlineData(SystemAccounts.External)]
+    public void A_system_account_places_no_orders(long account)
+    {
+        // Issue 9, defect 4: the external account may go below zero, so an order of its own would be paid with nothing.
+        var result = _s.Write.Place(new PlaceOrder
+        {
+            Actor = Actor.Owner(account),
+            AccountId = account,
+            Dialect = "test",
+            Kind = OrderKind.Rental,
+            Quantity = 10,
+            Price = 2,
+            Payment = 20,
+            Asset = "TRX",
+        });
+        result.Status.ShouldBe(PlaceStatus.Invalid);
+        result.Field.ShouldBe("account");
+        _s.Tx.Orders.ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_limit_order_takes_fills_only_from_trades()
     {
         var order = _s.Place(OrderKind.Limit);
         _s.Write.Fill(new FillOrder { Actor = Actor.Executor(StateSetup.Executor), Order = OrderRef.Of(order.Id), Quantity = 1 })
-            .Status.ShouldBe(FillStatus.NotFillable);
+            .Status.ShouldBe(FillStatus.NotAllowed);
+        _s.Write.Fill(new FillOrder { Actor = Actor.Operator(), Order = OrderRef.Of(order.Id), Quantity = 1 })
+            .Status.ShouldBe(FillStatus.NotFillable, "not even an operator reports a trade");
     }
 
     [Fact]

@@ -47,6 +47,7 @@ internal sealed class StateSetup
             Duration = kind == OrderKind.Rental ? TimeSpan.FromHours(1) : null,
             Validity = kind == OrderKind.Limit ? null : TimeSpan.FromHours(1),
             Terms = kind == OrderKind.Rental ? new CancelTerms(TimeSpan.Zero, 0.1m) : CancelTerms.None,
+            Executor = kind == OrderKind.P2p ? Executor : null,
         };
         var result = Write.Place(command);
         result.Status.ShouldBe(PlaceStatus.Placed);
@@ -79,7 +80,9 @@ internal sealed class StateSetup
     {
         if (order.Kind != OrderKind.Limit || order.State != OrderState.Open || quantity > order.RemainingQuantity)
         {
-            return Write.Fill(new FillOrder { Actor = Actor.Executor(Executor), Order = OrderRef.Of(order.Id), Quantity = quantity });
+            // Limit orders take reported fills from no one; an operator's fill shows what their table says.
+            var actor = order.Kind == OrderKind.Limit ? Actor.Operator() : Actor.Executor(Executor);
+            return Write.Fill(new FillOrder { Actor = actor, Order = OrderRef.Of(order.Id), Quantity = quantity });
         }
 
         var sell = Write.Place(new PlaceOrder
@@ -99,8 +102,9 @@ internal sealed class StateSetup
         return new FillResult(FillStatus.Applied, Tx.Orders[order.Id]);
     }
 
+    /// <summary>A stage from the party allowed to report it: a p2p order's provider, a purchase's own store.</summary>
     public FillResult FillStage(Order order, OrderState stage) =>
-        Write.Fill(new FillOrder { Actor = Actor.Executor(Executor), Order = OrderRef.Of(order.Id), Stage = stage });
+        Write.Fill(new FillOrder { Actor = Actor.Executor(order.Kind == OrderKind.P2p ? Executor : Owner), Order = OrderRef.Of(order.Id), Stage = stage });
 
     public CancelResult Cancel(Order order) => Write.Cancel(new CancelOrder(Actor.Owner(Owner), OrderRef.Of(order.Id), Owner));
 

@@ -7,7 +7,19 @@ public sealed class OrderLifecycleTests : IAsyncLifetime
 {
     private ServerFixture _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerFixture.StartAsync();
+    private Tenant _provider = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The p2p provider is the first account of the fresh database, so the configuration can name it.
+        _server = await ServerFixture.StartAsync(new ServerOptions
+        {
+            SweepInterval = TimeSpan.FromHours(1),
+            Native = new NativeOrderDefaults { P2pProvider = Ordo.Core.Ledger.SystemAccounts.FirstTenant },
+        });
+        _provider = await _server.TenantAsync("fills:write");
+        _provider.AccountId.ShouldBe(Ordo.Core.Ledger.SystemAccounts.FirstTenant);
+    }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -149,16 +161,20 @@ public sealed class OrderLifecycleTests : IAsyncLifetime
         filled["order"]!["state"]!.GetValue<string>().ShouldBe("filled");
 
         var p2p = (await tenant.PlaceAsync(Orders.P2p))["id"]!.GetValue<long>();
-        var (_, funded) = await executor.Http.PostAsync($"/v1/orders/{p2p}/fills", """{"stage":"funded_provider"}""");
+        var (notProvider, hidden) = await executor.Http.PostAsync($"/v1/orders/{p2p}/fills", """{"stage":"funded_provider"}""");
+        notProvider.ShouldBe(HttpStatusCode.NotFound, "only the assigned provider moves a p2p order");
+        hidden["code"]!.GetValue<string>().ShouldBe("order_not_found");
+        var (_, funded) = await _provider.Http.PostAsync($"/v1/orders/{p2p}/fills", """{"stage":"funded_provider"}""");
         funded["stage"]!.GetValue<string>().ShouldBe("funded_provider");
         var (late, refused) = await tenant.Http.PostAsync($"/v1/orders/{p2p}/cancel");
         late.ShouldBe(HttpStatusCode.Conflict);
         refused["code"]!.GetValue<string>().ShouldBe("order_not_cancellable");
         refused["order"]!["stage"]!.GetValue<string>().ShouldBe("funded_provider");
 
-        var (skip, skipped) = await executor.Http.PostAsync($"/v1/orders/{p2p}/fills", """{"stage":"completed"}""");
+        var (skip, skipped) = await _provider.Http.PostAsync($"/v1/orders/{p2p}/fills", """{"stage":"completed"}""");
         skip.ShouldBe(HttpStatusCode.Conflict);
         skipped["code"]!.GetValue<string>().ShouldBe("order_not_fillable");
+        skipped["order"]!["stage"]!.GetValue<string>().ShouldBe("funded_provider", "the assigned provider reads its order");
     }
 
     [Fact]
@@ -171,7 +187,10 @@ public sealed class OrderLifecycleTests : IAsyncLifetime
         var (status, body) = await executor.Http.PostAsync($"/v1/orders/{id}/fills", """{"quantity":"10"}""");
         status.ShouldBe(HttpStatusCode.Conflict);
         body["code"]!.GetValue<string>().ShouldBe("order_not_fillable");
-        body["order"]!["filled_quantity"].Dec().ShouldBe(0m);
+        body["order"].ShouldBeNull("a refusal shows no order to a caller that may not read it");
+        var (_, order) = await tenant.Http.GetJsonAsync($"/v1/orders/{id}");
+        order["filled_quantity"].Dec().ShouldBe(0m);
+        order["state"]!.GetValue<string>().ShouldBe("cancelled");
     }
 
     [Fact]

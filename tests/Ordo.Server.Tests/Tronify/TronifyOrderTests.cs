@@ -91,6 +91,23 @@ public sealed class TronifyOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_never_sells_into_its_own_order()
+    {
+        // Issue 9, defect 2: a self-sale returned the escrow without the cancel fee.
+        var buyer = await _server.TronifyUserAsync(trx: 10m);
+        var orderId = (await buyer.RentAsync())["data"]!["orderId"]!.GetValue<string>();
+        var before = await _server.SnapshotAsync();
+
+        var own = await buyer.SellAsync(orderId, 32_000);
+        own["resCode"]!.GetValue<int>().ShouldBe(107);
+        own["data"].ShouldBeNull();
+        (await _server.SnapshotAsync()).ShouldBe(before, "nothing changes");
+
+        (await buyer.CancelAsync(orderId))["resCode"]!.GetValue<int>().ShouldBe(100);
+        (await _server.BalanceAsync(buyer.AccountId)).Available.ShouldBeLessThan(10m, "the cancel fee was charged");
+    }
+
+    [Fact]
     public async Task An_unsold_order_times_out_after_24_hours_refunded_in_full()
     {
         var buyer = await _server.TronifyUserAsync(trx: 10m);

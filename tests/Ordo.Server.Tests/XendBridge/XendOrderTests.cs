@@ -11,9 +11,15 @@ public sealed class XendOrderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await ServerFixture.StartAsync();
-        _party = await XendThirdParty.CreateAsync(_server);
+        // The provider is the first account of the fresh database, so the configuration can name it.
+        _server = await ServerFixture.StartAsync(new ServerOptions
+        {
+            SweepInterval = TimeSpan.FromHours(1),
+            XendBridge = new Ordo.Server.XendBridge.XendOptions { ProviderAccount = Ordo.Core.Ledger.SystemAccounts.FirstTenant },
+        });
         _provider = await _server.TenantAsync("fills:write");
+        _provider.AccountId.ShouldBe(Ordo.Core.Ledger.SystemAccounts.FirstTenant);
+        _party = await XendThirdParty.CreateAsync(_server);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
