@@ -132,24 +132,8 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
         _writer.Enqueue(tx =>
         {
-            var connection = ((SqliteWriteTransaction)tx).Connection;
-            using var command = connection.CreateCommand();
-
-            // An expired record under the same key is replaced; a live one is kept (first wins).
-            command.CommandText =
-                "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, content_type, body, created_at) " +
-                "VALUES ($s, $k, $h, $c, $t, $b, $at) ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, " +
-                "status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, " +
-                "created_at = excluded.created_at WHERE idempotency_keys.created_at < $expired";
-            command.Parameters.Add("$s", record.Scope);
-            command.Parameters.Add("$k", record.Key);
-            command.Parameters.Add("$h", record.RequestHash);
-            command.Parameters.Add("$c", record.StatusCode);
-            command.Parameters.Add("$t", record.ContentType);
-            command.Parameters.Add("$b", record.Body);
-            command.Parameters.Add("$at", Sql.Time(record.CreatedAt));
-            command.Parameters.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRecord.Retention));
-            return command.ExecuteNonQuery();
+            tx.SaveIdempotency(record);
+            return 0;
         });
 
     public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>

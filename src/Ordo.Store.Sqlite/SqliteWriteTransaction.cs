@@ -58,6 +58,27 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         }
     }
 
+    public void SaveIdempotency(IdempotencyRecord record)
+    {
+        // An expired record under the same key is replaced; a live one is kept (first wins).
+        var command = Prepared(
+            "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, content_type, body, created_at) " +
+            "VALUES ($s, $k, $h, $c, $t, $b, $at) ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, " +
+            "status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, " +
+            "created_at = excluded.created_at WHERE idempotency_keys.created_at < $expired");
+        var p = command.Parameters;
+        p.Clear();
+        p.Add("$s", record.Scope);
+        p.Add("$k", record.Key);
+        p.Add("$h", record.RequestHash);
+        p.Add("$c", record.StatusCode);
+        p.Add("$t", record.ContentType);
+        p.Add("$b", record.Body);
+        p.Add("$at", Sql.Time(record.CreatedAt));
+        p.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRecord.Retention));
+        command.ExecuteNonQuery();
+    }
+
     public long NextOrderId() => _nextOrderId++;
 
     public long NextMovementId() => _nextMovementId++;

@@ -92,4 +92,8 @@ internal sealed class InMemoryTransaction : IOrderTransaction
     }
 
     public Credential? InsertCredential(Credential credential) => credential;
+
+    public List<IdempotencyRecord> IdempotencyRecords { get; } = [];
+
+    public void SaveIdempotency(IdempotencyRecord record) => IdempotencyRecords.Add(record);
 }

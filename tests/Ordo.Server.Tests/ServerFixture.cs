@@ -24,10 +24,10 @@ public sealed class ServerFixture : IAsyncDisposable
     private readonly ScratchDatabase _database = new();
     private readonly WebApplication _app;
 
-    private ServerFixture(ServerOptions options)
+    private ServerFixture(ServerOptions options, Action<IServiceCollection>? overrides)
     {
         Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
-        _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders());
+        _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders(), overrides);
     }
 
     public ManualClock Clock { get; } = new();
@@ -40,9 +40,10 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
 
-    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null)
+    /// <param name="overrides">Service registrations that replace the server's own (fault injection).</param>
+    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, Action<IServiceCollection>? overrides = null)
     {
-        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) });
+        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) }, overrides);
         await fixture._app.StartAsync();
         fixture.BaseAddress = new Uri(fixture._app.Urls.First());
         return fixture;

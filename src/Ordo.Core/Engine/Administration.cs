@@ -1,6 +1,8 @@
 using Ordo.Core.Accounts;
 using Ordo.Core.Ledger;
 using Ordo.Core.Markets;
+using Ordo.Core.Kinds;
+using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
 namespace Ordo.Core.Engine;
@@ -8,8 +10,16 @@ namespace Ordo.Core.Engine;
 /// <summary>Operator actions: accounts, credentials, deposits, markets. Each is one durable write.</summary>
 public sealed class Administration(IOrderStore store, TimeProvider clock)
 {
-    public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => tx.InsertAccount(name, email, clock.Now()), cancellationToken);
+    /// <param name="sameWrite">The caller's addition to the same transaction (an idempotent answer), run with the new account.</param>
+    public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default, Action<IOrderTransaction, Account>? sameWrite = null) =>
+        store.WriteAsync(
+            tx =>
+            {
+                var account = tx.InsertAccount(name, email, clock.Now());
+                sameWrite?.Invoke(tx, account);
+                return account;
+            },
+            cancellationToken);
 
     /// <summary>Adds the credential; refuses an unknown account or a lookup key (source flag, key) already taken.</summary>
     public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
@@ -53,12 +63,34 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
             cancellationToken);
     }
 
-    public Task<Market> SaveMarketAsync(Market market, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Defines or changes a market. Its base, quote and precisions are what resting orders were
+    /// locked and counted in, so they change only while the book is empty; fees and the minimum may change any time.
+    /// </summary>
+    public Task<MarketResult> SaveMarketAsync(Market market, CancellationToken cancellationToken = default) =>
         store.WriteAsync(
             tx =>
             {
+                if (market.Broken() is var (field, message))
+                {
+                    return new MarketResult(MarketStatus.Invalid, market, field, message);
+                }
+
+                if (tx.FindMarket(market.Name) is { } current && ChangedDenomination(current, market) is { } changed &&
+                    tx.ListOrders(new OrderQuery { Market = market.Name, Kind = OrderKind.Limit, States = LimitLifecycle.Table.OpenStates, Limit = 1 }).Count > 0)
+                {
+                    return new MarketResult(MarketStatus.HasRestingOrders, current, changed, $"cannot change while market {market.Name} has resting orders");
+                }
+
                 tx.SaveMarket(market);
-                return market;
+                return new MarketResult(MarketStatus.Saved, market);
             },
             cancellationToken);
+
+    private static string? ChangedDenomination(Market current, Market next) =>
+        current.Base != next.Base ? "base"
+        : current.Quote != next.Quote ? "quote"
+        : current.PricePrecision != next.PricePrecision ? "price_precision"
+        : current.VolumePrecision != next.VolumePrecision ? "volume_precision"
+        : null;
 }

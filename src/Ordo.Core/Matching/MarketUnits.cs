@@ -9,6 +9,13 @@ namespace Ordo.Core.Matching;
 /// </summary>
 public readonly struct MarketUnits(Market market)
 {
+    /// <summary>
+    /// The most ticks in a price and lots in a volume: with both at most 10^14, ticks × lots (and a
+    /// book walk's sum of them) stays below 10^28, inside <see cref="decimal"/>, and 10^(price + volume
+    /// precision) ≤ 10^24 (see <see cref="Market.MaxPrecision"/>), so no notional can overflow.
+    /// </summary>
+    public const long MaxSteps = 100_000_000_000_000;
+
     private readonly decimal _tick = Pow10(market.PricePrecision);
     private readonly decimal _lot = Pow10(market.VolumePrecision);
 
@@ -26,8 +33,13 @@ public readonly struct MarketUnits(Market market)
     private static bool TryScale(decimal value, decimal scale, out long result)
     {
         result = 0;
+        if (value < 0 || value > MaxSteps / scale)
+        {
+            return false;
+        }
+
         var scaled = value * scale;
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < 0)
+        if (scaled != decimal.Truncate(scaled))
         {
             return false;
         }

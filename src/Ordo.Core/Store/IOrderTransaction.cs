@@ -55,4 +55,10 @@ public interface IOrderTransaction
 
     /// <summary>Adds the credential, or returns null when its dialect already has one with the same lookup key.</summary>
     Credential? InsertCredential(Credential credential);
+
+    /// <summary>
+    /// Keeps an idempotent answer with the change it answers, so a retry after a crash replays it
+    /// instead of acting twice. A live record under the same scope and key wins; an expired one is replaced.
+    /// </summary>
+    void SaveIdempotency(IdempotencyRecord record);
 }

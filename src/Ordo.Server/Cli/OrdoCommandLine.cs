@@ -203,13 +203,19 @@ public static class OrdoCommandLine
         set.SetAction(async (result, cancellationToken) =>
         {
             using var ops = Operations.Open(result.GetValue(db)!);
-            var market = await ops.Administration.SaveMarketAsync(
+            var saved = await ops.Administration.SaveMarketAsync(
                 new Market(
                     result.GetValue(name)!, result.GetValue(baseAsset)!.ToUpperInvariant(), result.GetValue(quote)!.ToUpperInvariant(),
                     result.GetValue(pricePrecision), result.GetValue(volumePrecision), result.GetValue(minVolume),
                     result.GetValue(makerFee), result.GetValue(takerFee)),
                 cancellationToken);
-            Console.WriteLine($"Market {market.Name} saved ({market.Base}/{market.Quote}).");
+            if (saved.Status != MarketStatus.Saved)
+            {
+                Console.Error.WriteLine($"Market {saved.Market.Name} not saved: {saved.Field}: {saved.Message}.");
+                return 1;
+            }
+
+            Console.WriteLine($"Market {saved.Market.Name} saved ({saved.Market.Base}/{saved.Market.Quote}).");
             return 0;
         });
         return new Command("market", "Manage markets") { set };

@@ -20,7 +20,8 @@ namespace Ordo.Server.Hosting;
 /// <summary>Builds the web server: services, the dialects' routes, health, OpenAPI. Used by <c>ordo serve</c> and by tests.</summary>
 public static class OrdoServer
 {
-    public static WebApplication Build(ServerOptions options, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null)
+    /// <param name="overrides">Registrations that replace the defaults (tests inject faults with it).</param>
+    public static WebApplication Build(ServerOptions options, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
@@ -72,6 +73,7 @@ public static class OrdoServer
             });
         });
 
+        overrides?.Invoke(services);
         var app = builder.Build();
         app.Services.GetRequiredService<Telemetry.Telemetry>();
         app.UseRequestIds();

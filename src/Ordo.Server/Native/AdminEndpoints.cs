@@ -18,13 +18,13 @@ public static class AdminEndpoints
         admin.MapPost("/accounts", CreateAccount).RequireScope(Scopes.Admin).WithIdempotency()
             .DocumentsBody<AccountBody>().Produces<AccountDto>(201).ProducesProblem(400);
         admin.MapGet("/accounts/{id:long}", GetAccount).RequireScope(Scopes.Admin).Produces<AccountDto>().ProducesProblem(404);
-        admin.MapPost("/accounts/{id:long}/credentials", CreateCredential).RequireScope(Scopes.Admin).WithIdempotency()
+        admin.MapPost("/accounts/{id:long}/credentials", CreateCredential).RequireScope(Scopes.Admin).WithIdempotency(withoutSecrets: ["key", "secret", "secret_key"])
             .DocumentsBody<CredentialBody>().Produces<CredentialDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         admin.MapPost("/accounts/{id:long}/deposits", Deposit).RequireScope(Scopes.Admin).WithIdempotency()
             .DocumentsBody<DepositBody>().Produces<BalancesDto>().ProducesProblem(400).ProducesProblem(404);
         admin.MapGet("/accounts/{id:long}/balances", Balances).RequireScope(Scopes.Admin).Produces<BalancesDto>().ProducesProblem(404);
         admin.MapPut("/markets/{name}", PutMarket).RequireScope(Scopes.Admin)
-            .DocumentsBody<MarketBody>().Produces<MarketDto>().ProducesProblem(400);
+            .DocumentsBody<MarketBody>().Produces<MarketDto>().ProducesProblem(400).ProducesProblem(409);
     }
 
     private static async Task<IResult> CreateAccount(HttpContext http, Administration administration)
@@ -47,9 +47,11 @@ public static class AdminEndpoints
             return Problems.InvalidRequest(fields);
         }
 
-        var account = await administration.CreateAccountAsync(name!, email, http.RequestAborted);
-        return TypedResults.Created($"/v1/accounts/{account.Id}", AccountDto.From(account));
+        var account = await administration.CreateAccountAsync(name!, email, http.RequestAborted, http.AnswerInSameWrite<Account>(Created));
+        return Created(account);
     }
+
+    private static IResult Created(Account account) => TypedResults.Created($"/v1/accounts/{account.Id}", AccountDto.From(account));
 
     private static async Task<IResult> GetAccount(long id, IOrderStore store, HttpContext http) =>
         await store.GetAccountAsync(id, http.RequestAborted) is { } account
@@ -172,26 +174,22 @@ public static class AdminEndpoints
             name,
             fields.String("base", required: true, maxLength: 16) ?? "",
             fields.String("quote", required: true, maxLength: 16) ?? "",
-            (int)(fields.Integer("price_precision", required: true, min: 0, max: 18) ?? 0),
-            (int)(fields.Integer("volume_precision", required: true, min: 0, max: 18) ?? 0),
+            (int)(fields.Integer("price_precision", required: true, min: 0, max: Market.MaxPrecision) ?? 0),
+            (int)(fields.Integer("volume_precision", required: true, min: 0, max: Market.MaxPrecision) ?? 0),
             fields.Decimal("min_volume", required: true) ?? 0,
             fields.Decimal("maker_fee", required: true, allowZero: true) ?? 0,
             fields.Decimal("taker_fee", required: true, allowZero: true) ?? 0);
-        if (market.MakerFee >= 1)
-        {
-            fields.Fail("maker_fee", "must be a fraction below 1, e.g. \"0.0004\"");
-        }
-
-        if (market.TakerFee >= 1)
-        {
-            fields.Fail("taker_fee", "must be a fraction below 1, e.g. \"0.0004\"");
-        }
-
         if (!fields.Ok)
         {
             return Problems.InvalidRequest(fields);
         }
 
-        return TypedResults.Ok(MarketDto.From(await administration.SaveMarketAsync(market, http.RequestAborted)));
+        var result = await administration.SaveMarketAsync(market, http.RequestAborted);
+        return result.Status switch
+        {
+            MarketStatus.Saved => TypedResults.Ok(MarketDto.From(result.Market)),
+            MarketStatus.HasRestingOrders => Problems.MarketHasRestingOrders(result.Field!, result.Message!),
+            _ => Problems.InvalidRequest(result.Field!, result.Message!),
+        };
     }
 }

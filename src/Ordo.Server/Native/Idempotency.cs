@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 using Ordo.Core.Store;
 using Ordo.Server.Http;
@@ -12,13 +13,18 @@ namespace Ordo.Server.Native;
 /// replayed for the same key and body; another body under the key is 422; a second request while
 /// the first still runs is 409. Validation failures (400) and refusals before the work starts
 /// (401, 403, 429) are not kept, so a corrected retry may reuse the key.
+/// A handler that changes something keeps its answer in the change's own transaction
+/// (<see cref="AnswerInSameWrite{T}"/>), so a crash can never leave a change without its answer
+/// and a retry replays instead of acting twice. Answers of requests that changed nothing are kept
+/// in a write of their own afterwards.
 /// Keys in flight are tracked in this process's memory: one server owns its SQLite file.
 /// </summary>
 public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
 
-    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
+    /// <param name="withoutSecrets">The kept answer drops these top-level fields (issued secrets are shown once, never replayed).</param>
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder, params string[] withoutSecrets) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -42,7 +48,7 @@ public static class Idempotency
 
             try
             {
-                return await RunOnce(context, next, http, scope, key);
+                return await RunOnce(context, next, http, scope, key, withoutSecrets);
             }
             finally
             {
@@ -52,7 +58,30 @@ public static class Idempotency
         .ProducesProblem(409)
         .ProducesProblem(422);
 
-    private static async ValueTask<object?> RunOnce(EndpointFilterInvocationContext context, EndpointFilterDelegate next, HttpContext http, string scope, string key)
+    /// <summary>
+    /// For a handler whose command changes something: a step for the command's own transaction that
+    /// keeps the answer <paramref name="render"/> makes of the result. Null when the request carries no key.
+    /// </summary>
+    public static Action<IOrderTransaction, T>? AnswerInSameWrite<T>(this HttpContext http, Func<T, IResult> render)
+    {
+        if (http.Items[typeof(PendingKey)] is not PendingKey pending)
+        {
+            return null;
+        }
+
+        return (tx, result) =>
+        {
+            var (status, contentType, body) = RenderDetached(http, render(result));
+            if (Keeps(status))
+            {
+                tx.SaveIdempotency(pending.Record(status, contentType, Strip(body, pending.WithoutSecrets)));
+                pending.Kept = true;
+            }
+        };
+    }
+
+    private static async ValueTask<object?> RunOnce(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, HttpContext http, string scope, string key, string[] withoutSecrets)
     {
         var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: true, http.RequestAborted);
         if (body.TooLarge)
@@ -70,13 +99,15 @@ public static class Idempotency
             return stored.RequestHash == hash ? new ReplayResult(stored) : Problems.IdempotencyKeyReused();
         }
 
+        var pending = new PendingKey(scope, key, hash, now, withoutSecrets);
+        http.Items[typeof(PendingKey)] = pending;
         var result = await next(context);
-        if (result is not IResult executable)
+        if (pending.Kept || result is not IResult executable)
         {
             return result;
         }
 
-        // Run the result into a buffer, so what is sent is exactly what is kept.
+        // Nothing kept the answer with a change: run the result into a buffer, so what is sent is exactly what is kept.
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
@@ -90,16 +121,46 @@ public static class Idempotency
         }
 
         var status = http.Response.StatusCode;
-        if (status is not (400 or 401 or 403 or 413 or 429) && status < 500)
+        if (Keeps(status))
         {
-            await store.SaveAsync(
-                new IdempotencyRecord(scope, key, hash, status, http.Response.ContentType ?? "application/json", Encoding.UTF8.GetString(buffer.ToArray()), now),
-                http.RequestAborted);
+            var text = Strip(Encoding.UTF8.GetString(buffer.ToArray()), withoutSecrets);
+            await store.SaveAsync(pending.Record(status, http.Response.ContentType ?? "application/json", text), http.RequestAborted);
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>Refusals before any work, bad input and server faults are not kept: a corrected retry may reuse the key.</summary>
+    private static bool Keeps(int status) => status is not (400 or 401 or 403 or 413 or 429) && status < 500;
+
+    /// <summary>
+    /// Runs a result into memory on a context of its own, so it can be kept inside a store write
+    /// (on the writer's thread: the result writes to a memory stream and never waits).
+    /// </summary>
+    private static (int Status, string ContentType, string Body) RenderDetached(HttpContext http, IResult result)
+    {
+        var context = new DefaultHttpContext { RequestServices = http.RequestServices, TraceIdentifier = http.TraceIdentifier };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        result.ExecuteAsync(context).GetAwaiter().GetResult();
+        return (context.Response.StatusCode, context.Response.ContentType ?? "application/json", Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    private static string Strip(string body, string[] fields)
+    {
+        if (fields.Length == 0 || JsonNode.Parse(body) is not JsonObject json)
+        {
+            return body;
+        }
+
+        foreach (var field in fields)
+        {
+            json.Remove(field);
+        }
+
+        return json.ToJsonString();
     }
 
     private static string Hash(string method, string path, byte[] body)
@@ -112,6 +173,17 @@ public static class Idempotency
 
     /// <summary>Keys whose first request is still running, in this server.</summary>
     public sealed class InFlightKeys : ConcurrentDictionary<(string Scope, string Key), byte>;
+
+    /// <summary>The key a request is being served under, until its answer is kept.</summary>
+    private sealed class PendingKey(string scope, string key, string hash, DateTimeOffset at, string[] withoutSecrets)
+    {
+        public string[] WithoutSecrets => withoutSecrets;
+
+        /// <summary>Set on the writer when the answer was kept in the change's transaction.</summary>
+        public volatile bool Kept;
+
+        public IdempotencyRecord Record(int status, string contentType, string body) => new(scope, key, hash, status, contentType, body, at);
+    }
 
     private sealed class ReplayResult(IdempotencyRecord record) : IResult
     {

@@ -51,15 +51,16 @@ public static class OrderEndpoints
             return Problems.InvalidRequest(fields);
         }
 
-        var result = await engine.PlaceAsync(command, http.RequestAborted);
-        return result.Status switch
-        {
-            PlaceStatus.Placed => TypedResults.Created($"/v1/orders/{result.Order!.Id}", OrderDto.From(result.Order)),
-            PlaceStatus.DuplicateClientOrderId => Problems.ClientOrderIdTaken(result.Order!),
-            PlaceStatus.InsufficientBalance => Problems.InsufficientBalance(result.Message!),
-            _ => Problems.InvalidRequest(result.Field!, result.Message!),
-        };
+        return Placed(await engine.PlaceAsync(command, http.RequestAborted, http.AnswerInSameWrite<PlaceResult>(Placed)));
     }
+
+    private static IResult Placed(PlaceResult result) => result.Status switch
+    {
+        PlaceStatus.Placed => TypedResults.Created($"/v1/orders/{result.Order!.Id}", OrderDto.From(result.Order)),
+        PlaceStatus.DuplicateClientOrderId => Problems.ClientOrderIdTaken(result.Order!),
+        PlaceStatus.InsufficientBalance => Problems.InsufficientBalance(result.Message!),
+        _ => Problems.InvalidRequest(result.Field!, result.Message!),
+    };
 
     private static async Task<IResult> Get(string @ref, HttpContext http, IOrderStore store)
     {
@@ -104,16 +105,18 @@ public static class OrderEndpoints
         }
 
         var caller = http.Caller();
-        var result = await engine.CancelAsync(new CancelOrder(caller.Actor, reference, caller.OrderScope, reason), http.RequestAborted);
-        return result.Status switch
-        {
-            CancelStatus.Cancelled or CancelStatus.AlreadyCancelled => TypedResults.Ok(OrderDto.From(result.Order!)),
-            CancelStatus.NotFound => Problems.OrderNotFound(),
-            CancelStatus.AlreadyFilled => Problems.AlreadyFilled(result.Order!),
-            CancelStatus.TooEarly => Problems.TooEarly(result.Order!, result.RetryAfter!.Value),
-            _ => Problems.NotCancellable(result.Order!),
-        };
+        var command = new CancelOrder(caller.Actor, reference, caller.OrderScope, reason);
+        return Cancelled(await engine.CancelAsync(command, http.RequestAborted, http.AnswerInSameWrite<CancelResult>(Cancelled)));
     }
+
+    private static IResult Cancelled(CancelResult result) => result.Status switch
+    {
+        CancelStatus.Cancelled or CancelStatus.AlreadyCancelled => TypedResults.Ok(OrderDto.From(result.Order!)),
+        CancelStatus.NotFound => Problems.OrderNotFound(),
+        CancelStatus.AlreadyFilled => Problems.AlreadyFilled(result.Order!),
+        CancelStatus.TooEarly => Problems.TooEarly(result.Order!, result.RetryAfter!.Value),
+        _ => Problems.NotCancellable(result.Order!),
+    };
 
     private static async Task<IResult> BulkCancel(HttpContext http, OrderEngine engine)
     {
@@ -196,16 +199,16 @@ public static class OrderEndpoints
             return Problems.InvalidRequest("ref", error!);
         }
 
-        var result = await engine.FillAsync(
-            new FillOrder { Actor = http.Caller().FillActor, Order = reference, Quantity = quantity, Stage = stage, Price = price, ExternalId = externalId },
-            http.RequestAborted);
-        return result.Status switch
-        {
-            FillStatus.Applied or FillStatus.Duplicate => TypedResults.Ok(OrderDto.From(result.Order!)),
-            FillStatus.NotFound or FillStatus.NotAllowed => Problems.OrderNotFound(),
-            FillStatus.ExceedsRemaining => Problems.FillExceedsRemaining(result),
-            FillStatus.Invalid => Problems.InvalidRequest(result.Field!, result.Message!),
-            _ => Problems.NotFillable(result),
-        };
+        var command = new FillOrder { Actor = http.Caller().FillActor, Order = reference, Quantity = quantity, Stage = stage, Price = price, ExternalId = externalId };
+        return Filled(await engine.FillAsync(command, http.RequestAborted, http.AnswerInSameWrite<FillResult>(Filled)));
     }
+
+    private static IResult Filled(FillResult result) => result.Status switch
+    {
+        FillStatus.Applied or FillStatus.Duplicate => TypedResults.Ok(OrderDto.From(result.Order!)),
+        FillStatus.NotFound or FillStatus.NotAllowed => Problems.OrderNotFound(),
+        FillStatus.ExceedsRemaining => Problems.FillExceedsRemaining(result),
+        FillStatus.Invalid => Problems.InvalidRequest(result.Field!, result.Message!),
+        _ => Problems.NotFillable(result),
+    };
 }

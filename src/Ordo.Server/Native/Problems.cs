@@ -73,6 +73,12 @@ public static class Problems
             Order = result.Order is { } order ? OrderDto.From(order) : null,
         };
 
+    public static ProblemResult MarketHasRestingOrders(string field, string message) =>
+        new(409, "market_has_resting_orders", "The market has resting orders", $"{field}: {message}")
+        {
+            Errors = new Dictionary<string, string[]> { [field] = [message] },
+        };
+
     public static ProblemResult InsufficientBalance(string message) =>
         new(409, "insufficient_balance", "Insufficient balance", message);
 

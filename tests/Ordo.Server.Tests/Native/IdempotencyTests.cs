@@ -26,6 +26,57 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_credential_created_under_a_key_is_never_replayed_with_its_secret()
+    {
+        // Issue 9, defect 3: the kept answer once held the issued key in plain text for 24 hours.
+        using var admin = _server.Admin();
+        var account = (await ServerFixture.Json(await admin.PostAsync("/v1/accounts", ServerFixture.Body("""{"name":"keys"}"""))))["id"]!.GetValue<long>();
+        foreach (var (dialect, secret) in new[] { ("native", "key"), ("feee", "key"), ("xendbridge", "secret_key") })
+        {
+            var body = $$"""{"dialect":"{{dialect}}"}""";
+            var first = await SendAs(admin, $"/v1/accounts/{account}/credentials", $"cred-{dialect}", body);
+            first.StatusCode.ShouldBe(HttpStatusCode.Created);
+            var issued = await ServerFixture.Json(first);
+            issued[secret]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+
+            var replay = await SendAs(admin, $"/v1/accounts/{account}/credentials", $"cred-{dialect}", body);
+            replay.StatusCode.ShouldBe(HttpStatusCode.Created);
+            replay.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+            var replayed = await ServerFixture.Json(replay);
+            replayed["id"]!.GetValue<long>().ShouldBe(issued["id"]!.GetValue<long>(), "the same credential, created once");
+            replayed[secret].ShouldBeNull("a secret is shown once");
+            (await replay.Content.ReadAsStringAsync()).ShouldNotContain(issued[secret]!.GetValue<string>());
+        }
+
+        var stored = await ScratchRows(_server.DatabasePath, "SELECT body FROM idempotency_keys");
+        stored.ShouldNotBeEmpty();
+        stored.ShouldAllBe(body => !body.Contains("\"key\"") && !body.Contains("secret_key"));
+    }
+
+    private static async Task<List<string>> ScratchRows(string path, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static async Task<HttpResponseMessage> SendAs(HttpClient http, string path, string key, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = ServerFixture.Body(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_422()
     {
         var tenant = await _server.TenantAsync(deposits: ("TRX", 100m));
