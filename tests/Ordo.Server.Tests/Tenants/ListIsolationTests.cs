@@ -12,7 +12,7 @@ namespace Ordo.Server.Tests.Tenants;
 /// id, paying address, store customer, p2p customer e-mail, market): every list, trade and balance
 /// endpoint shows each caller only its own, and never a trace of the other's orders.
 /// </summary>
-public sealed class ListIsolationTests(ListIsolationTests.Tenants world) : IClassFixture<ListIsolationTests.Tenants>
+public sealed class ListIsolationTests(ListIsolationTests.TwoTenants world) : IClassFixture<ListIsolationTests.TwoTenants>
 {
     public const string SharedClientOrderId = "shared-cid";
     public const string SharedEmail = "shared.customer@example.com";
@@ -23,7 +23,7 @@ public sealed class ListIsolationTests(ListIsolationTests.Tenants world) : IClas
         JsonNode Rental, long TanxTraded, long TanxResting, string FeeeNumber, string TronifyOrderId, string FungiesNumber, string XendReference,
         List<string> Marks);
 
-    public sealed class Tenants : IAsyncLifetime
+    public sealed class TwoTenants : IAsyncLifetime
     {
         public TenantWorld World { get; } = new();
 
@@ -184,6 +184,17 @@ public sealed class ListIsolationTests(ListIsolationTests.Tenants world) : IClas
         status.ShouldBe(HttpStatusCode.OK);
         pending["data"]!["orderResponse"]!["orderReference"]!.GetValue<string>().ShouldBe(me.XendReference);
         ShowsNoneOf(pending.ToJsonString(), other, "PendingOrder");
+    }
+
+    [Theory]
+    [MemberData(nameof(BothWays))]
+    public async Task Native_balances_are_an_operators_and_a_tenants_key_reads_anothers_as_an_unknown_accounts(bool aAsks)
+    {
+        var (me, other) = Sides(aAsks);
+        var anothers = await Answer.OfAsync(me.Native.Http, new HttpRequestMessage(HttpMethod.Get, $"/v1/accounts/{other.Native.AccountId}/balances"));
+        var unknown = await Answer.OfAsync(me.Native.Http, new HttpRequestMessage(HttpMethod.Get, "/v1/accounts/987654321/balances"));
+        anothers.ShouldBe(unknown);
+        anothers.ShouldStartWith("403");
     }
 
     private static IEnumerable<string> Names(JsonNode? node) => node switch
