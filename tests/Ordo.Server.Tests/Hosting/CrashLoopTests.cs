@@ -69,8 +69,9 @@ public sealed class CrashLoopTests(ITestOutputHelper output) : IDisposable
         check.CheckRequests(load.Log);
         check.CheckBooks([.. load.AccountIds, load.ExecutorAccountId]);
         var retried = load.Log.Count(op => op.Attempts > 1);
+        var lost = load.Log.Count(op => op.Status is null && op.IdempotencyKey is null);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {seed}: {cycles} cycles, {kills} kills, {load.Log.Count} requests ({retried} sent again), {check.Orders} orders, {check.AcknowledgedChecked} acknowledged changes checked, {check.KeysChecked} idempotency keys checked, {load.ServerErrors} 5xx, {check.Violations.Count} violations"));
+            $"seed {seed}: {cycles} cycles, {kills} kills, {load.Log.Count} requests ({retried} sent again, {lost} keyless places left unanswered), {check.Orders} orders, {check.AcknowledgedChecked} acknowledged changes checked, {check.KeysChecked} idempotency keys checked, {load.ServerErrors} 5xx, {check.Violations.Count} violations"));
         check.Violations.ShouldBeEmpty($"seed {seed}, {cycles} cycles:\n" + string.Join("\n", check.Violations.Take(30)));
         load.ServerErrors.ShouldBe(0, $"seed {seed}: answers of 5xx");
     }
