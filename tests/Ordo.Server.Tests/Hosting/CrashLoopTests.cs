@@ -1,0 +1,96 @@
+using System.Globalization;
+
+using Ordo.Testing;
+
+using Xunit.Abstractions;
+
+namespace Ordo.Server.Tests.Hosting;
+
+/// <summary>
+/// The crash loop: concurrent traffic of every kind against <c>ordo serve</c>, killed with SIGKILL
+/// at random moments and started again on the same database; what got no answer is sent again
+/// (with the same <c>Idempotency-Key</c> where it had one). At the end the database must hold every
+/// acknowledged change, each request's effect once, and books that balance.
+/// Quick by default (5 cycles); <c>ORDO_CRASH_CYCLES=50</c> for the full run, <c>ORDO_CRASH_SEED</c> to
+/// replay a seed (the seed fixes the traffic's choices and the kill moments, not the thread timing).
+/// </summary>
+public sealed class CrashLoopTests(ITestOutputHelper output) : IDisposable
+{
+    private const string AdminKey = "crash-loop-admin-key";
+    private readonly ScratchDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [CrashLoopFact]
+    public async Task Every_acknowledged_change_survives_kills_and_every_retry_acts_once()
+    {
+        var cycles = int.TryParse(Environment.GetEnvironmentVariable("ORDO_CRASH_CYCLES"), out var c) && c > 0 ? c : 5;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("ORDO_CRASH_SEED"), out var s) ? s : Random.Shared.Next(1, 1_000_000);
+        output.WriteLine($"crash loop: seed {seed}, {cycles} cycles (ORDO_CRASH_SEED={seed} ORDO_CRASH_CYCLES={cycles} replays the choices)");
+
+        var random = new Random(seed);
+        var load = new CrashLoad(seed, AdminKey);
+        var kills = 0;
+        for (var cycle = 1; cycle <= cycles; cycle++)
+        {
+            using var server = await ServerProcess.StartAsync(_database.Path, AdminKey);
+            load.Cycle = cycle;
+            if (cycle == 1)
+            {
+                await load.SetUpAsync(server.Address);
+            }
+
+            using var stop = new CancellationTokenSource();
+            var running = load.RunAsync(server.Address, cycle, workers: 6, stop.Token);
+
+            // A random moment: new requests stop, the ones in flight stay in flight, and the process dies under them.
+            await Task.Delay(random.Next(500, 2000)); // when to kill, not a timed assertion
+            stop.Cancel();
+            server.Kill();
+            kills++;
+            await running;
+            output.WriteLine($"cycle {cycle}: killed after {load.Log.Count} requests so far, {load.PendingCount} waiting for a retry, {load.ServerErrors} 5xx");
+        }
+
+        // A last start with no kill: everything still unanswered is sent again until it is answered.
+        using (var server = await ServerProcess.StartAsync(_database.Path, AdminKey))
+        {
+            load.Cycle = cycles + 1;
+            var clients = load.Clients(server.Address);
+            for (var round = 0; round < 5 && load.PendingCount > 0; round++)
+            {
+                await load.RetryAsync(clients, CancellationToken.None);
+            }
+
+            server.Kill();
+        }
+
+        var check = CrashInvariants.Read(_database.Path);
+        check.CheckRequests(load.Log);
+        check.CheckBooks([.. load.AccountIds, load.ExecutorAccountId]);
+        var retried = load.Log.Count(op => op.Attempts > 1);
+        var lost = load.Log.Count(op => op.Status is null && op.IdempotencyKey is null);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {seed}: {cycles} cycles, {kills} kills, {load.Log.Count} requests ({retried} sent again, {lost} keyless places left unanswered), {check.Orders} orders, {check.AcknowledgedChecked} acknowledged changes checked, {check.KeysChecked} idempotency keys checked, {load.ServerErrors} 5xx, {check.Violations.Count} violations"));
+        check.Violations.ShouldBeEmpty($"seed {seed}, {cycles} cycles:\n" + string.Join("\n", check.Violations.Take(30)));
+        load.ServerErrors.ShouldBe(0, $"seed {seed}: answers of 5xx");
+    }
+}
+
+/// <summary>
+/// Defect 7 of issue 9 (the idempotency record commits after the change, in a separate write)
+/// makes a retried key place a second order: seed 969467 (5 cycles) made 2 orders for key
+/// place-969467-109; seed 207969 (15 cycles) did so for 6 keys, each first sent in one cycle and
+/// answered 201 in the next; nothing else failed. Until that fix is merged the loop is skipped in
+/// the default run and runs whenever <c>ORDO_CRASH_CYCLES</c> is set. Then make this a plain [Fact].
+/// </summary>
+public sealed class CrashLoopFactAttribute : FactAttribute
+{
+    public CrashLoopFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("ORDO_CRASH_CYCLES") is null)
+        {
+            Skip = "fails until defect 7 is fixed (idempotency record in the same transaction as the change); set ORDO_CRASH_CYCLES=5 to run it";
+        }
+    }
+}
