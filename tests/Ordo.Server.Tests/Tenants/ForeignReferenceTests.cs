@@ -11,10 +11,9 @@ public sealed class ForeignReferenceTests(TenantWorld world) : IClassFixture<Ten
     public Task Another_accounts_reference_answers_byte_for_byte_like_an_unknown_one(string row) =>
         CheckAsync(ReferenceRows.All.Single(r => r.Name == row));
 
-    // Waits for the executor trust model (native.md, "Who may report a fill"), which the lead is
-    // merging: today any fills:write key moves another tenant's purchase or p2p order. Remove the
-    // Skip once it is in; these rows must then pass unchanged.
-    [Theory(Skip = "awaits the executor trust model (lead's branch): a fill by another account is applied today")]
+    // The executor trust model (native.md, "Who may report a fill"): another account's fills:write
+    // key may not move a purchase or a p2p order, and the refusal reads like an unknown order.
+    [Theory]
     [MemberData(nameof(ReferenceRows.FillNames), MemberType = typeof(ReferenceRows))]
     public Task Another_accounts_reference_on_the_fills_endpoint_answers_like_an_unknown_one(string row) =>
         CheckAsync(ReferenceRows.AwaitingExecutorTrust.Single(r => r.Name == row));
