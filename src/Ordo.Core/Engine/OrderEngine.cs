@@ -22,8 +22,8 @@ public sealed class OrderEngine
         this.clock = clock;
         Books = books ?? new OrderBooks();
 
-        // A rolled-back write may have changed a book that the store never kept: rebuild them all.
-        store.RolledBack += Books.Invalidate;
+        // A rolled-back write may have changed books that the store never kept: those are rebuilt.
+        store.WriteSteps += Books.Follow;
     }
 
     /// <summary>The markets' order books; touched only inside store writes.</summary>
