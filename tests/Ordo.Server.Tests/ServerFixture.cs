@@ -21,11 +21,12 @@ public sealed class ServerFixture : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly ScratchDatabase _database = new();
+    private readonly ScratchDatabase _database;
     private readonly WebApplication _app;
 
-    private ServerFixture(ServerOptions options)
+    private ServerFixture(ServerOptions options, string? folder)
     {
+        _database = new ScratchDatabase(folder);
         Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
         _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders());
     }
@@ -40,9 +41,10 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
 
-    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null)
+    /// <param name="folder">Where the database's folder is made (default: the temporary folder).</param>
+    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, string? folder = null)
     {
-        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) });
+        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) }, folder);
         await fixture._app.StartAsync();
         fixture.BaseAddress = new Uri(fixture._app.Urls.First());
         return fixture;
