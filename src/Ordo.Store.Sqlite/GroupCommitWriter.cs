@@ -198,9 +198,16 @@ internal sealed class GroupCommitWriter : IDisposable
             return;
         }
 
-        WriteSteps?.Invoke(WriteStep.Committed);
-        Committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
-        kept.ForEach(request => request.Acknowledge());
+        // The batch is durable: acknowledged even if a listener throws, so no caller is told "not written" wrongly.
+        try
+        {
+            WriteSteps?.Invoke(WriteStep.Committed);
+            Committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            kept.ForEach(request => request.Acknowledge());
+        }
     }
 
     /// <summary>

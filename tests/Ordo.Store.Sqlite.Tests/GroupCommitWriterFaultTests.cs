@@ -4,6 +4,7 @@ using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
+using Ordo.Testing;
 
 namespace Ordo.Store.Sqlite.Tests;
 
@@ -31,7 +32,7 @@ public sealed class GroupCommitWriterFaultTests : IDisposable
     {
         var account = await _f.AccountWithAsync("TRX", 1000m);
         var placed = new List<Task<PlaceResult>>();
-        using (var other = HoldWriteLock())
+        using (WriteLock.Hold(_f.DatabasePath))
         {
             // Three waves, so some queue behind a batch that is waiting for the lock.
             for (var wave = 0; wave < 3; wave++)
@@ -60,7 +61,7 @@ public sealed class GroupCommitWriterFaultTests : IDisposable
     {
         // Before the fix, a failed BEGIN failed only the batch's finished requests: none, so all hung.
         var queued = new List<Task<Core.Accounts.Account>>();
-        using (var other = HoldWriteLock())
+        using (WriteLock.Hold(_f.DatabasePath))
         {
             queued.AddRange(Enumerable.Range(0, 5).Select(i => _f.Admin.CreateAccountAsync($"queued-{i}", null)));
             foreach (var task in queued)
@@ -145,7 +146,7 @@ public sealed class GroupCommitWriterFaultTests : IDisposable
     [Fact]
     public void A_busy_timeout_not_shorter_than_the_queue_bound_is_refused()
     {
-        using var database = new Ordo.Testing.ScratchDatabase();
+        using var database = new ScratchDatabase();
         Should.Throw<ArgumentOutOfRangeException>(() => SqliteOrderStore.Open(new SqliteStoreOptions(database.Path)
         {
             BusyTimeout = TimeSpan.FromSeconds(5),
@@ -166,15 +167,4 @@ public sealed class GroupCommitWriterFaultTests : IDisposable
         Duration = TimeSpan.FromHours(1),
         Terms = CancelTerms.None,
     };
-
-    /// <summary>Another process's write transaction on the same file (as <c>sqlite3</c> would hold it).</summary>
-    private SqliteConnection HoldWriteLock()
-    {
-        var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _f.DatabasePath, Pooling = false }.ToString());
-        other.Open();
-        using var begin = other.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        begin.ExecuteNonQuery();
-        return other;
-    }
 }

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
-
-using Microsoft.Data.Sqlite;
 
 using Ordo.Server;
+using Ordo.Testing;
 
 namespace Ordo.Server.Tests.Hosting;
 
@@ -36,7 +34,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
         var order = await tenant.PlaceAsync(Orders.Rental());
         var cancelPath = $"/v1/orders/{order["id"]}/cancel";
 
-        using (HoldWriteLock())
+        using (WriteLock.Hold(_server.DatabasePath))
         {
             using var refused = await CancelAsync(tenant.Http, cancelPath, "cancel-1").WaitAsync(Answered);
             refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -65,7 +63,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         var tenant = await _server.TenantAsync(deposits: ("TRX", 100m));
         var before = await _server.SnapshotAsync();
-        using (HoldWriteLock())
+        using (WriteLock.Hold(_server.DatabasePath))
         {
             var places = Enumerable.Range(0, 12).Select(i => tenant.Http.PostAsync("/v1/orders", ServerFixture.Body(Orders.Rental(clientOrderId: $"queued-{i}"))));
             foreach (var response in await Task.WhenAll(places).WaitAsync(Answered))
@@ -88,7 +86,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
         var cancel = $$"""{"order_no":"{{submitted["data"]!["order_no"]!.GetValue<string>()}}"}""";
         _server.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        using (HoldWriteLock())
+        using (WriteLock.Hold(_server.DatabasePath))
         {
             using var refused = await user.Http.PostAsync("/open/v2/order/cancel", ServerFixture.Body(cancel)).WaitAsync(Answered);
             refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -109,7 +107,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         var tenant = await _server.TenantAsync(deposits: ("TRX", 100m));
         var order = await tenant.PlaceAsync(Orders.Rental());
-        using (HoldWriteLock())
+        using (WriteLock.Hold(_server.DatabasePath))
         {
             // Due now: every sweep while the lock is held fails to write and must not stop the sweeper.
             _server.Clock.Advance(TimeSpan.FromHours(25));
@@ -134,16 +132,5 @@ public sealed class StoreFaultTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = ServerFixture.Body("{}") };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await http.SendAsync(request);
-    }
-
-    /// <summary>Another process's write transaction on the server's database file.</summary>
-    private SqliteConnection HoldWriteLock()
-    {
-        var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _server.DatabasePath, Pooling = false }.ToString());
-        other.Open();
-        using var begin = other.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        begin.ExecuteNonQuery();
-        return other;
     }
 }
