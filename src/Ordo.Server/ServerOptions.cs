@@ -19,6 +19,12 @@ public sealed record ServerOptions
     /// <summary>How many requests a credential may send at once above the average.</summary>
     public int RateLimitBurst { get; init; } = 2000;
 
+    /// <summary>Longest a write waits in the store's queue before it is answered 503 without running.</summary>
+    public TimeSpan WriteQueueTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest the store waits for SQLite's lock held by another process; shorter than <see cref="WriteQueueTimeout"/>.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often the expiry sweeper looks for due orders.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -16,6 +16,8 @@ namespace Ordo.Store.Sqlite;
 /// </summary>
 public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposable
 {
+    private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _connectionString;
     private readonly GroupCommitWriter _writer;
 
@@ -25,16 +27,16 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
         _writer = writer;
     }
 
-    /// <summary>Raised after each group commit with the batch size and the commit's duration.</summary>
-    public event Action? RolledBack
+    public event Action<WriteStep>? WriteSteps
     {
-        add => _writer.RolledBack += value;
-        remove => _writer.RolledBack -= value;
+        add => _writer.WriteSteps += value;
+        remove => _writer.WriteSteps -= value;
     }
 
     public Task<IReadOnlyList<TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<TradeRecord>>(c => TradeRows.List(c, query));
 
+    /// <summary>Raised after each group commit with the batch size and the commit's duration.</summary>
     public event Action<int, TimeSpan>? Committed
     {
         add => _writer.Committed += value;
@@ -44,26 +46,33 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     /// <summary>Opens (creating if needed) the database and applies pending migrations.</summary>
     public static SqliteOrderStore Open(SqliteStoreOptions options)
     {
-        SQLitePCL.Batteries_V2.Init();
-        var connectionString = new SqliteConnectionStringBuilder
+        options.Validate();
+
+        // Migrations on their own connection, which may wait the usual 30 s for a lock at start-up.
+        Migrate(options.Path);
+
+        // Every connection of a running store gives up on a lock held elsewhere after the busy timeout:
+        // SQLite's busy_timeout, and the command timeout that Microsoft.Data.Sqlite retries busy statements within.
+        var readers = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        var writer = OpenConnection(connectionString);
-        Pragma(writer, "PRAGMA journal_mode = WAL");
-        Migrator.Run(writer);
-        return new SqliteOrderStore(connectionString, new GroupCommitWriter(writer, options.MaxBatch));
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        };
+
+        // The writer's connection is never pooled: a broken one is replaced by a really new one.
+        var writer = new SqliteConnectionStringBuilder(readers.ToString()) { Pooling = false }.ToString();
+        return new SqliteOrderStore(
+            readers.ToString(), new GroupCommitWriter(() => OpenConnection(writer, options.BusyTimeout), options));
     }
 
     /// <summary>Applies pending migrations without starting a store (for <c>ordo migrate</c>).</summary>
     public static IReadOnlyList<int> Migrate(string path)
     {
         SQLitePCL.Batteries_V2.Init();
-        using var connection = OpenConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        using var connection = OpenConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), MigrationBusyTimeout);
         Pragma(connection, "PRAGMA journal_mode = WAL");
         return Migrator.Run(connection);
     }
@@ -107,7 +116,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
         {
             return Read(c => Migrator.AppliedVersion(c) >= Migrator.Latest);
         }
-        catch (SqliteException)
+        catch (Exception error) when (error is SqliteException or StoreUnavailableException)
         {
             return Task.FromResult(false);
         }
@@ -147,12 +156,12 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
 
     public void Dispose() => _writer.Dispose();
 
-    private static SqliteConnection OpenConnection(string connectionString)
+    private static SqliteConnection OpenConnection(string connectionString, TimeSpan busyTimeout)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         Pragma(connection, "PRAGMA synchronous = FULL");
-        Pragma(connection, "PRAGMA busy_timeout = 30000");
+        Pragma(connection, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}"));
         return connection;
     }
 
@@ -165,8 +174,15 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
 
     private Task<T> Read<T>(Func<SqliteConnection, T> query)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return Task.FromResult(query(connection));
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            return Task.FromResult(query(connection));
+        }
+        catch (SqliteException error) when (SqliteFaults.IsTransient(error))
+        {
+            throw SqliteFaults.Unavailable(error);
+        }
     }
 }

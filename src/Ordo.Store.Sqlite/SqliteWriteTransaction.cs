@@ -43,18 +43,22 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public void Commit() => Run("COMMIT");
 
-    public void RollbackQuietly()
+    /// <summary>Leaves the transaction if still in one; true when the connection is out of it (usable again).</summary>
+    public bool RollbackQuietly()
     {
         try
         {
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            if (InTransaction)
             {
                 Run("ROLLBACK");
             }
+
+            return !InTransaction;
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // The connection already left the transaction (SQLite rolls back on some errors).
+            // SQLite may have rolled back already on some errors, or the connection is broken: then it is replaced.
+            return false;
         }
     }
 
@@ -78,6 +82,8 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         p.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRecord.Retention));
         command.ExecuteNonQuery();
     }
+
+    private bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
 
     public long NextOrderId() => _nextOrderId++;
 

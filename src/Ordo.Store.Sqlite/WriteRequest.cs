@@ -3,16 +3,20 @@ using Ordo.Core.Store;
 namespace Ordo.Store.Sqlite;
 
 /// <summary>One queued write: runs inside the batch's transaction, answered after the commit.</summary>
-internal abstract class WriteRequest
+internal abstract class WriteRequest(long enqueuedAt)
 {
+    /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long EnqueuedAt { get; } = enqueuedAt;
+
     public abstract void Run(IOrderTransaction tx);
 
     public abstract void Acknowledge();
 
+    /// <summary>Answers with the error, unless already answered (a request is answered once).</summary>
     public abstract void Fail(Exception error);
 }
 
-internal sealed class WriteRequest<T>(Func<IOrderTransaction, T> work) : WriteRequest
+internal sealed class WriteRequest<T>(Func<IOrderTransaction, T> work, long enqueuedAt) : WriteRequest(enqueuedAt)
 {
     private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;

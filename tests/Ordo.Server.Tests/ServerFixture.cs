@@ -21,11 +21,12 @@ public sealed class ServerFixture : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly ScratchDatabase _database = new();
+    private readonly ScratchDatabase _database;
     private readonly WebApplication _app;
 
-    private ServerFixture(ServerOptions options, Action<IServiceCollection>? overrides)
+    private ServerFixture(ServerOptions options, string? folder, Action<IServiceCollection>? overrides)
     {
+        _database = new ScratchDatabase(folder);
         Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
         _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders(), overrides);
     }
@@ -40,10 +41,11 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
 
+    /// <param name="folder">Where the database's folder is made (default: the temporary folder).</param>
     /// <param name="overrides">Service registrations that replace the server's own (fault injection).</param>
-    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, Action<IServiceCollection>? overrides = null)
+    public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, string? folder = null, Action<IServiceCollection>? overrides = null)
     {
-        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) }, overrides);
+        var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) }, folder, overrides);
         await fixture._app.StartAsync();
         fixture.BaseAddress = new Uri(fixture._app.Urls.First());
         return fixture;

@@ -10,10 +10,13 @@ namespace Ordo.Store.Sqlite.Tests;
 public sealed class EngineFixture : IDisposable
 {
     private readonly ScratchDatabase _database = new();
+    private readonly Func<string, SqliteStoreOptions> _options;
 
-    public EngineFixture()
+    /// <param name="options">The store's settings for the database path (default: the defaults).</param>
+    public EngineFixture(Func<string, SqliteStoreOptions>? options = null)
     {
-        Store = _database.Open();
+        _options = options ?? (path => new SqliteStoreOptions(path));
+        Store = SqliteOrderStore.Open(_options(_database.Path));
         Engine = new OrderEngine(Store, Clock);
         Admin = new Administration(Store, Clock);
     }
@@ -59,7 +62,7 @@ public sealed class EngineFixture : IDisposable
     public void Reopen()
     {
         Store.Dispose();
-        Store = _database.Open();
+        Store = SqliteOrderStore.Open(_options(_database.Path));
         Engine = new OrderEngine(Store, Clock);
         Admin = new Administration(Store, Clock);
     }

@@ -19,9 +19,28 @@ public sealed class QueryPlanTests
     [InlineData("SELECT id FROM orders WHERE dialect = 'tronify' AND state = 'Open' ORDER BY id DESC")]
     public void Lookups_use_an_index(string query)
     {
+        var plan = Plan(query);
+        plan.ShouldContain(step => step.Contains("USING INDEX", StringComparison.Ordinal) || step.Contains("USING COVERING INDEX", StringComparison.Ordinal), string.Join(" / ", plan));
+        plan.ShouldNotContain(step => step.StartsWith("SCAN", StringComparison.Ordinal), string.Join(" / ", plan));
+    }
+
+    [Fact]
+    public void A_book_rebuild_reads_only_the_markets_open_orders_in_time_order_through_an_index()
+    {
+        // The query OrderBooks.For sends through StoreReads.ListOrders (market, kind, one state, oldest first).
+        var plan = Plan(
+            "SELECT * FROM orders WHERE 1 = 1 AND state IN ('Open') AND kind = 'Limit' AND market = 'btcusdc' " +
+            "ORDER BY id ASC LIMIT 2147483647 OFFSET 0");
+        var steps = string.Join(" / ", plan);
+        plan.ShouldContain(step => step.Contains("USING INDEX orders_open_book (market=? AND kind=? AND state=?)", StringComparison.Ordinal), steps);
+        plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "the index gives time order: " + steps);
+    }
+
+    private static List<string> Plan(string query)
+    {
         using var database = new ScratchDatabase();
         SqliteOrderStore.Migrate(database.Path);
-        using var connection = new SqliteConnection($"Data Source={database.Path}");
+        using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + query;
@@ -32,7 +51,6 @@ public sealed class QueryPlanTests
             plan.Add(reader.GetString(3));
         }
 
-        plan.ShouldContain(step => step.Contains("USING INDEX", StringComparison.Ordinal) || step.Contains("USING COVERING INDEX", StringComparison.Ordinal), string.Join(" / ", plan));
-        plan.ShouldNotContain(step => step.StartsWith("SCAN", StringComparison.Ordinal), string.Join(" / ", plan));
+        return plan;
     }
 }

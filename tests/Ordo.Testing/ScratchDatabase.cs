@@ -5,9 +5,10 @@ namespace Ordo.Testing;
 /// <summary>A real SQLite file in a fresh temporary folder, removed afterwards.</summary>
 public sealed class ScratchDatabase : IDisposable
 {
-    public ScratchDatabase()
+    /// <param name="parent">Where the folder is made (default: the temporary folder), e.g. a small file system.</param>
+    public ScratchDatabase(string? parent = null)
     {
-        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ordo-test-" + Guid.NewGuid().ToString("N"));
+        Folder = System.IO.Path.Combine(parent ?? System.IO.Path.GetTempPath(), "ordo-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, "ordo.db");
     }

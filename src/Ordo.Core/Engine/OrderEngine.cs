@@ -22,8 +22,8 @@ public sealed class OrderEngine
         this.clock = clock;
         Books = books ?? new OrderBooks();
 
-        // A rolled-back write may have changed a book that the store never kept: rebuild them all.
-        store.RolledBack += Books.Invalidate;
+        // A rolled-back write may have changed books that the store never kept: those are rebuilt.
+        store.WriteSteps += Books.Follow;
     }
 
     /// <summary>The markets' order books; touched only inside store writes.</summary>
@@ -82,37 +82,40 @@ public sealed class OrderEngine
         store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Expire(orderId), cancellationToken);
 
     /// <summary>
-    /// Cancels each matching open order in its own write (the store batches them into few commits),
-    /// so one order's outcome never depends on another's.
+    /// Cancels each matching open order, each by the rules of a single cancel, in one write: the
+    /// orders are chosen and cancelled in the same transaction, so the answer (kept under an
+    /// idempotency key with <paramref name="sameWrite"/>) is exactly the change, and a retry after a
+    /// crash cancels nothing placed in between.
     /// </summary>
-    public async Task<IReadOnlyList<BulkCancelItem>> BulkCancelAsync(BulkCancel command, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BulkCancelItem>> BulkCancelAsync(
+        BulkCancel command, CancellationToken cancellationToken = default, Action<IOrderTransaction, IReadOnlyList<BulkCancelItem>>? sameWrite = null)
     {
-        IReadOnlyList<long> ids;
-        if (command.Ids is { Count: > 0 })
+        var items = await Write<IReadOnlyList<BulkCancelItem>>(
+            tx =>
+            {
+                var ids = command.Ids is { Count: > 0 }
+                    ? command.Ids.Distinct().Take(command.Limit).ToList()
+                    : tx.ListOrders(new OrderQuery
+                    {
+                        AccountId = command.Scope,
+                        Market = command.Market,
+                        Side = command.Side,
+                        Kind = command.Kind,
+                        States = CancellableStates(command.Kind),
+                        Sort = OrderSort.OldestFirst,
+                        Limit = command.Limit,
+                    }).Select(order => order.Id).ToList();
+                var write = new OrderWrite(tx, clock.Now(), Books);
+                return ids.Select(id => new BulkCancelItem(id, write.Cancel(new CancelOrder(command.Actor, OrderRef.Of(id), command.Scope, command.Reason)))).ToList();
+            },
+            sameWrite,
+            cancellationToken);
+        foreach (var item in items)
         {
-            ids = command.Ids.Distinct().Take(command.Limit).ToList();
-        }
-        else
-        {
-            var open = await store.ListOrdersAsync(
-                new OrderQuery
-                {
-                    AccountId = command.Scope,
-                    Market = command.Market,
-                    Side = command.Side,
-                    Kind = command.Kind,
-                    States = CancellableStates(command.Kind),
-                    Sort = OrderSort.OldestFirst,
-                    Limit = command.Limit,
-                },
-                cancellationToken);
-            ids = open.Select(order => order.Id).ToList();
+            EngineMetrics.Cancel(item.Result.Status);
         }
 
-        var cancels = ids.Select(id =>
-            CancelAsync(new CancelOrder(command.Actor, OrderRef.Of(id), command.Scope, command.Reason), cancellationToken));
-        var results = await Task.WhenAll(cancels);
-        return ids.Select((id, i) => new BulkCancelItem(id, results[i])).ToList();
+        return items;
     }
 
     private static List<OrderState> CancellableStates(OrderKind? kind) =>

@@ -140,13 +140,13 @@ internal sealed partial class OrderWrite
         var volume = units.Volume(trade.Volume);
         var quote = price * volume;
         var (buyer, seller) = taker.Side == OrderSide.Buy ? (taker, maker) : (maker, taker);
-        var buyerFee = volume * (ReferenceEquals(buyer, taker) ? market.TakerFee : market.MakerFee);
-        var sellerFee = quote * (ReferenceEquals(seller, taker) ? market.TakerFee : market.MakerFee);
+        var (toBuyer, buyerFee) = LessFee(volume, ReferenceEquals(buyer, taker) ? market.TakerFee : market.MakerFee, market.VolumePrecision);
+        var (toSeller, sellerFee) = LessFee(quote, ReferenceEquals(seller, taker) ? market.TakerFee : market.MakerFee, market.PricePrecision + market.VolumePrecision);
 
         // Each leg leaves the order that holds it; the ledger refuses any leg larger than that hold.
-        _ledger.Release(buyer, Pocket.Available(seller.AccountId), quote - sellerFee, MovementReasons.Settle);
+        _ledger.Release(buyer, Pocket.Available(seller.AccountId), toSeller, MovementReasons.Settle);
         _ledger.Release(buyer, Pocket.Available(SystemAccounts.Platform), sellerFee, MovementReasons.Fee, recordAs: seller.Id);
-        _ledger.Release(seller, Pocket.Available(buyer.AccountId), volume - buyerFee, MovementReasons.Settle);
+        _ledger.Release(seller, Pocket.Available(buyer.AccountId), toBuyer, MovementReasons.Settle);
         _ledger.Release(seller, Pocket.Available(SystemAccounts.Platform), buyerFee, MovementReasons.Fee, recordAs: buyer.Id);
         if (buyer.Type != OrderType.Market && buyer.Price is { } limit && limit > price)
         {
@@ -158,6 +158,21 @@ internal sealed partial class OrderWrite
             0, market.Name, price, volume, maker.Id, taker.Id, maker.AccountId, taker.AccountId, taker.Side!.Value, buyerFee, sellerFee, now));
         RecordFill(buyer, volume, price, buyerFee, record.Id, ReferenceEquals(buyer, taker));
         RecordFill(seller, volume, price, sellerFee, record.Id, ReferenceEquals(seller, taker));
+    }
+
+    /// <summary>Decimals a fee keeps beyond its amount's own (see <see cref="LessFee"/>).</summary>
+    public const int FeeExtraDecimals = 4;
+
+    /// <summary>
+    /// An amount split into what its receiver gets and the fee, the fee rounded down to
+    /// <see cref="FeeExtraDecimals"/> more decimals than the amount's grid. Every amount, hold and fee
+    /// then lies on one grid with at most 10^28 steps (<see cref="MarketUnits.MaxSteps"/>), so each
+    /// sum and difference is exact: the parts add up to the amount and never ask a hold for more.
+    /// </summary>
+    private static (decimal Net, decimal Fee) LessFee(decimal amount, decimal rate, int grid)
+    {
+        var fee = Decimals.RoundDown(amount * rate, grid + FeeExtraDecimals);
+        return (amount - fee, fee);
     }
 
     private void RecordFill(Order order, decimal volume, decimal price, decimal fee, long tradeId, bool isTaker)

@@ -11,7 +11,11 @@ public sealed record Market(
     decimal MakerFee,
     decimal TakerFee)
 {
-    /// <summary>The most decimals of a price or a volume: keeps tick × lot arithmetic inside <see cref="decimal"/> (see <c>MarketUnits.MaxSteps</c>).</summary>
+    /// <summary>
+    /// The most decimals of a price, a volume, and the two together (a notional's). A fee keeps 4 more
+    /// (see <c>OrderWrite.FeeExtraDecimals</c>): at most 16 decimals, so balances up to 10^12 stay exact
+    /// in <see cref="decimal"/>'s 28 digits; with <c>MarketUnits.MaxSteps</c> no tick × lot product overflows.
+    /// </summary>
     public const int MaxPrecision = 12;
 
     /// <summary>The first rule the market breaks, as (field, message); null when it is sound.</summary>
@@ -25,6 +29,11 @@ public sealed record Market(
         if (VolumePrecision is < 0 or > MaxPrecision)
         {
             return ("volume_precision", $"must be 0 to {MaxPrecision}");
+        }
+
+        if (PricePrecision + VolumePrecision > MaxPrecision)
+        {
+            return ("volume_precision", $"with price_precision, at most {MaxPrecision} decimals together");
         }
 
         if (MinVolume <= 0 || Decimals.Scale(MinVolume) > VolumePrecision)

@@ -10,11 +10,13 @@ namespace Ordo.Core.Matching;
 public readonly struct MarketUnits(Market market)
 {
     /// <summary>
-    /// The most ticks in a price and lots in a volume: with both at most 10^14, ticks × lots (and a
-    /// book walk's sum of them) stays below 10^28, inside <see cref="decimal"/>, and 10^(price + volume
-    /// precision) ≤ 10^24 (see <see cref="Market.MaxPrecision"/>), so no notional can overflow.
+    /// The most ticks in a price and lots in a volume: with both at most 10^12, ticks × lots (and a
+    /// book walk's sum of them) stays below 10^24 steps of the quote grid, and with a fee's 4 more
+    /// decimals (and a market buy's 10% margin) below 10^28 steps: inside <see cref="decimal"/>'s
+    /// exact range, so no notional overflows and no settlement rounds. 10^(price + volume precision)
+    /// ≤ 10^24 (see <see cref="Market.MaxPrecision"/>).
     /// </summary>
-    public const long MaxSteps = 100_000_000_000_000;
+    public const long MaxSteps = 1_000_000_000_000;
 
     private readonly decimal _tick = Pow10(market.PricePrecision);
     private readonly decimal _lot = Pow10(market.VolumePrecision);

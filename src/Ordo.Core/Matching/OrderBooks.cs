@@ -10,14 +10,44 @@ namespace Ordo.Core.Matching;
 /// writes one at a time in order, so the store's writer is each market's sequencer: every command
 /// on a market is applied to its book in the order it is committed. A book is built from the open
 /// orders in the store (oldest first, so time priority is kept) on first use and whenever it may
-/// disagree with the store: after a write was rolled back, or when the market's settings changed.
+/// disagree with the store: after a write that touched it was rolled back, or when the market's
+/// settings changed. The books follow the writer's steps (<see cref="Follow"/>) to know which
+/// markets the running work and the uncommitted batch touched, so a rollback drops only those.
 /// </summary>
 public sealed class OrderBooks
 {
     private readonly Dictionary<string, (Market Market, OrderBook Book)> _books = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _touchedByWork = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _touchedSinceCommit = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Forget every book; each is rebuilt from the store when next used (after a rollback).</summary>
+    /// <summary>Follows the store's writer: a rolled-back work or batch drops the books it touched.</summary>
+    public void Follow(WriteStep step)
+    {
+        lock (_gate)
+        {
+            switch (step)
+            {
+                case WriteStep.WorkStarting:
+                    _touchedSinceCommit.UnionWith(_touchedByWork);
+                    _touchedByWork.Clear();
+                    break;
+                case WriteStep.WorkRolledBack:
+                    Drop(_touchedByWork);
+                    break;
+                case WriteStep.Committed:
+                    _touchedByWork.Clear();
+                    _touchedSinceCommit.Clear();
+                    break;
+                case WriteStep.BatchRolledBack:
+                    Drop(_touchedByWork);
+                    Drop(_touchedSinceCommit);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Forget every book; each is rebuilt from the store when next used.</summary>
     public void Invalidate()
     {
         lock (_gate)
@@ -31,6 +61,7 @@ public sealed class OrderBooks
     {
         lock (_gate)
         {
+            _touchedByWork.Add(market.Name);
             if (_books.TryGetValue(market.Name, out var known) && known.Market == market)
             {
                 return known.Book;
@@ -47,8 +78,24 @@ public sealed class OrderBooks
     {
         lock (_gate)
         {
-            return _books.TryGetValue(market, out var known) ? known.Book : null;
+            if (!_books.TryGetValue(market, out var known))
+            {
+                return null;
+            }
+
+            _touchedByWork.Add(market);
+            return known.Book;
         }
+    }
+
+    private void Drop(HashSet<string> markets)
+    {
+        foreach (var market in markets)
+        {
+            _books.Remove(market);
+        }
+
+        markets.Clear();
     }
 
     private static OrderBook Build(Market market, IOrderTransaction tx)

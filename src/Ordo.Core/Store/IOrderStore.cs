@@ -16,10 +16,12 @@ public interface IOrderStore
     Task<T> WriteAsync<T>(Func<IOrderTransaction, T> work, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Raised on the writer, before any later write runs, when writes were undone (a work that threw,
-    /// or a failed commit): whatever was derived from them in memory (the order books) must be rebuilt.
+    /// Raised on the writer, before the next work runs: a work starts, a work was undone alone, a batch
+    /// committed or was undone. Whatever is derived from writes in memory (the order books) follows it,
+    /// so what an undone write touched is rebuilt. A write the store cannot take now fails with
+    /// <see cref="StoreUnavailableException"/> (retryable; nothing of it kept).
     /// </summary>
-    event Action? RolledBack;
+    event Action<WriteStep>? WriteSteps;
 
     /// <summary>An account's trades, newest first.</summary>
     Task<IReadOnlyList<Matching.TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default);

@@ -234,7 +234,12 @@ public static class OrdoCommandLine
 
         public Administration Administration { get; }
 
-        public static Operations Open(string path) => new(SqliteOrderStore.Open(new SqliteStoreOptions(path)));
+        // An operator's one-off command may wait for a busy server's lock longer than a request would.
+        public static Operations Open(string path) => new(SqliteOrderStore.Open(new SqliteStoreOptions(path)
+        {
+            BusyTimeout = TimeSpan.FromSeconds(30),
+            QueueTimeout = TimeSpan.FromSeconds(60),
+        }));
 
         public void Dispose() => _store.Dispose();
     }

@@ -45,6 +45,10 @@ public sealed class ExpirySweeper(IOrderStore store, OrderEngine engine, TimePro
             {
                 await SweepOnceAsync(stoppingToken);
             }
+            catch (StoreUnavailableException unavailable)
+            {
+                log.LogWarning("Expiry sweep: the store is unavailable ({Reason}); will retry", unavailable.Message);
+            }
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 log.LogError(error, "Expiry sweep failed; will retry");

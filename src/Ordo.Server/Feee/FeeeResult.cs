@@ -5,7 +5,7 @@ using Ordo.Server.Http;
 namespace Ordo.Server.Feee;
 
 /// <summary>
-/// Feee's envelope, for success and error alike: HTTP 200 (500 only for a server fault) with
+/// Feee's envelope, for success and error alike: HTTP 200 (500 for a server fault, 503 when unavailable) with
 /// <c>{code, msg, request_id, data, pagination}</c>; the request id is also the <c>X-Request-Id</c> header.
 /// </summary>
 public sealed class FeeeResult(int code, string message, object? data = null) : EnvelopeResult
@@ -17,6 +17,9 @@ public sealed class FeeeResult(int code, string message, object? data = null) : 
     public static FeeeResult OrderNotFound() => new(FeeeCodes.OrderNotFound, "order does not exist");
 
     public static FeeeResult ServerFault() => new(FeeeCodes.ServerError, "internal error; the request id identifies it in the logs") { HttpStatus = 500 };
+
+    public static FeeeResult Unavailable(int seconds) =>
+        new(FeeeCodes.Unavailable, "service temporarily unavailable; nothing was done, retry later") { HttpStatus = 503, RetryAfterSeconds = seconds };
 
     protected override JsonSerializerOptions Json => FeeeJson.Options;
 

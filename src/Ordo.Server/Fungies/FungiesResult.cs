@@ -21,6 +21,9 @@ public sealed class FungiesResult : EnvelopeResult
 
     public static FungiesResult ServerFault() => Error(500, "Internal error; the X-Request-Id header identifies it in the logs");
 
+    public static FungiesResult Unavailable(int seconds) =>
+        Error(503, "Service temporarily unavailable; nothing was done, retry later").WithRetryAfter(seconds);
+
     public FungiesResult WithRetryAfter(int seconds) => new(_body) { HttpStatus = HttpStatus, RetryAfterSeconds = seconds };
 
     protected override JsonSerializerOptions Json => FungiesJson.Options;

@@ -28,7 +28,11 @@ public static class OrdoServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         logging?.Invoke(builder.Logging);
 
-        var store = SqliteOrderStore.Open(new SqliteStoreOptions(options.DatabasePath));
+        var store = SqliteOrderStore.Open(new SqliteStoreOptions(options.DatabasePath)
+        {
+            QueueTimeout = options.WriteQueueTimeout,
+            BusyTimeout = options.BusyTimeout,
+        });
         var services = builder.Services;
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(options);
@@ -80,7 +84,17 @@ public static class OrdoServer
         app.UseExceptionHandler(failed => failed.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo");
+            context.Response.Headers[RequestIds.Header] = context.TraceIdentifier;
+            if (error is StoreUnavailableException unavailable)
+            {
+                // Broken infrastructure the caller may retry: 503 and Retry-After, nothing was done.
+                log.LogWarning("Store unavailable on {Path}: {Reason}", context.Request.Path, unavailable.InnerException?.Message ?? unavailable.Message);
+                await Unavailable(context.Request.Path, unavailable.RetryAfterSeconds).ExecuteAsync(context);
+                return;
+            }
+
+            log.LogError(error, "Unhandled error on {Path}", context.Request.Path);
             await ServerFault(context.Request.Path).ExecuteAsync(context);
         }));
 
@@ -127,4 +141,13 @@ public static class OrdoServer
         : path.StartsWithSegments(FungiesEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FungiesResult.ServerFault()
         : path.StartsWithSegments(XendEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? XendResult.ServerFault()
         : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
+
+    /// <summary>The store cannot take the request now: 503 with Retry-After, in the envelope of the dialect that owns the path.</summary>
+    private static IResult Unavailable(PathString path, int seconds) =>
+        path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.Unavailable(seconds)
+        : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.Unavailable(seconds)
+        : path.StartsWithSegments(TanxEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TanxResult.Unavailable(seconds)
+        : path.StartsWithSegments(FungiesEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FungiesResult.Unavailable(seconds)
+        : path.StartsWithSegments(XendEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? XendResult.Unavailable(seconds)
+        : Problems.StoreUnavailable(seconds);
 }

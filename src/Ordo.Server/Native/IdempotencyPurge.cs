@@ -15,6 +15,10 @@ public sealed class IdempotencyPurge(IIdempotencyStore store, TimeProvider clock
                 var purged = await store.PurgeAsync(clock.GetUtcNow() - IdempotencyRecord.Retention, stoppingToken);
                 log.LogInformation("Idempotency: purged {Count} stored responses past retention", purged);
             }
+            catch (StoreUnavailableException unavailable)
+            {
+                log.LogWarning("Idempotency purge: the store is unavailable ({Reason}); will retry", unavailable.Message);
+            }
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 log.LogError(error, "Idempotency purge failed; will retry");

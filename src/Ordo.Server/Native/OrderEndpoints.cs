@@ -142,8 +142,11 @@ public static class OrderEndpoints
             return Problems.InvalidRequest(fields);
         }
 
-        var items = await engine.BulkCancelAsync(command, http.RequestAborted);
-        return TypedResults.Ok(new BulkCancelDto(items.Select(item => new BulkCancelItemDto(
+        return BulkCancelled(await engine.BulkCancelAsync(command, http.RequestAborted, http.AnswerInSameWrite<IReadOnlyList<BulkCancelItem>>(BulkCancelled)));
+    }
+
+    private static IResult BulkCancelled(IReadOnlyList<BulkCancelItem> items) =>
+        TypedResults.Ok(new BulkCancelDto(items.Select(item => new BulkCancelItemDto(
             item.Id,
             item.Result.Status switch
             {
@@ -153,7 +156,6 @@ public static class OrderEndpoints
                 _ => "not_cancellable",
             },
             item.Result.Order is { } order ? OrderDto.From(order) : null)).ToList()));
-    }
 
     private static async Task<IResult> Events(string @ref, HttpContext http, IOrderStore store)
     {

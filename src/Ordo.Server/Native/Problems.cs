@@ -37,6 +37,12 @@ public static class Problems
     public static ProblemResult EthAddressTaken(string address) =>
         new(409, "eth_address_taken", "Address taken", $"the address {address} already belongs to a tanX credential");
 
+    public static ProblemResult StoreUnavailable(int seconds) =>
+        new(503, "store_unavailable", "Service unavailable", "the store cannot take the request now (locked, disk full or I/O error); nothing was done, retry after Retry-After seconds")
+        {
+            RetryAfterSeconds = seconds,
+        };
+
     public static ProblemResult OrderNotFound() =>
         new(404, "order_not_found", "Order not found", "no such order");
 

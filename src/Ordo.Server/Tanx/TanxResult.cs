@@ -7,7 +7,7 @@ namespace Ordo.Server.Tanx;
 
 /// <summary>
 /// tanX's envelope, <c>{status, message, payload}</c>, with HTTP statuses: 400 invalid request or not
-/// cancellable, 401 authentication, 404 unknown order, 429 rate limited, 500 server fault. Errors
+/// cancellable, 401 authentication, 404 unknown order, 429 rate limited, 500 server fault, 503 unavailable. Errors
 /// carry <c>payload: ""</c>, except the invalid-token answer, whose payload names the token.
 /// </summary>
 public sealed class TanxResult(string message, object? payload) : EnvelopeResult
@@ -33,6 +33,9 @@ public sealed class TanxResult(string message, object? payload) : EnvelopeResult
     };
 
     public static TanxResult ServerFault() => Error(500, "Something went wrong; the X-Request-Id header identifies it in the logs");
+
+    public static TanxResult Unavailable(int seconds) =>
+        new("Service temporarily unavailable; nothing was done, retry later", "") { HttpStatus = 503, RetryAfterSeconds = seconds };
 
     protected override JsonSerializerOptions Json => TanxJson.Options;
 

@@ -16,4 +16,7 @@ public static class TronifyCodes
 
     /// <summary>Only for a server fault, with HTTP 500.</summary>
     public const int ServerError = 500;
+
+    /// <summary>Only with HTTP 503 and Retry-After: the store cannot take the request now; nothing was done.</summary>
+    public const int Unavailable = 503;
 }

@@ -6,7 +6,7 @@ using Ordo.Server.Http;
 namespace Ordo.Server.Tronify;
 
 /// <summary>
-/// Tronify's envelope: HTTP 200 (500 only for a server fault) with <c>{resCode, resMsg, data}</c>,
+/// Tronify's envelope: HTTP 200 (500 for a server fault, 503 when unavailable) with <c>{resCode, resMsg, data}</c>,
 /// and <c>pagination</c> beside <c>data</c> on the listings.
 /// </summary>
 public sealed class TronifyResult(int code, string message, object? data = null) : EnvelopeResult
@@ -20,6 +20,9 @@ public sealed class TronifyResult(int code, string message, object? data = null)
     public static TronifyResult OrderNotFound() => new(TronifyCodes.OrderNotFound, "order does not exist");
 
     public static TronifyResult ServerFault() => new(TronifyCodes.ServerError, "internal error; the X-Request-Id header identifies it in the logs") { HttpStatus = 500 };
+
+    public static TronifyResult Unavailable(int seconds) =>
+        new(TronifyCodes.Unavailable, "service temporarily unavailable; nothing was done, retry later") { HttpStatus = 503, RetryAfterSeconds = seconds };
 
     protected override JsonSerializerOptions Json => TronifyJson.Options;
 

@@ -18,6 +18,9 @@ public sealed class XendResult(object? data, string message) : EnvelopeResult
 
     public static XendResult ServerFault() => Error(HttpStatusCode.InternalServerError, "Internal error; the X-Request-Id header identifies it in the logs");
 
+    public static XendResult Unavailable(int seconds) =>
+        new(null, "Service temporarily unavailable; nothing was done, retry later") { HttpStatus = (int)HttpStatusCode.ServiceUnavailable, RetryAfterSeconds = seconds };
+
     protected override JsonSerializerOptions Json => XendJson.Options;
 
     protected override object Envelope(HttpContext context) => new XendEnvelope(data, ((HttpStatusCode)HttpStatus).ToString(), message);

@@ -1,0 +1,60 @@
+using Ordo.Core.Engine;
+using Ordo.Core.Kinds;
+using Ordo.Core.Markets;
+using Ordo.Core.Orders;
+
+namespace Ordo.Store.Sqlite.Tests.Engine;
+
+/// <summary>A write rolled back on one market rebuilds that market's book alone, from what the store kept.</summary>
+public sealed class BookRollbackTests : IDisposable
+{
+    private readonly EngineFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task A_rolled_back_work_on_one_market_leaves_the_other_markets_book_in_place_and_rebuilds_its_own()
+    {
+        var a = (await _f.Admin.SaveMarketAsync(new Market("aaausdc", "AAA", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
+        var b = (await _f.Admin.SaveMarketAsync(new Market("bbbusdc", "BBB", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
+        var buyer = await _f.AccountWithAsync("USDC", 10_000m);
+        var restingA = await BuyAsync(buyer, a.Name, 100m);
+        var restingB = await BuyAsync(buyer, b.Name, 200m);
+        var bookB = _f.Engine.Books.Loaded(b.Name).ShouldNotBeNull();
+
+        // A work changes market A's book, then fails: the store keeps nothing of it.
+        var failed = _f.Store.WriteAsync<int>(tx =>
+        {
+            _f.Engine.Books.For(a, tx).Rest(999_999, buyer, OrderSide.Buy, 15_000, 1);
+            throw new InvalidOperationException("the work failed after touching the book");
+        });
+        await Should.ThrowAsync<InvalidOperationException>(failed);
+
+        _f.Engine.Books.Loaded(b.Name).ShouldBeSameAs(bookB, "market B was not touched: its book stays");
+        var depthA = (await _f.Engine.DepthAsync(a.Name)).ShouldNotBeNull();
+        depthA.Bids.Single().Price.ShouldBe(100m);
+        var bookA = _f.Engine.Books.Loaded(a.Name).ShouldNotBeNull();
+        bookA.Contains(999_999).ShouldBeFalse("A's book was rebuilt from the store");
+        bookA.Contains(restingA.Id).ShouldBeTrue();
+        bookA.BestBid.ShouldBe(10_000);
+        bookB.Contains(restingB.Id).ShouldBeTrue();
+    }
+
+    private async Task<Order> BuyAsync(long account, string market, decimal price)
+    {
+        var result = await _f.Engine.PlaceAsync(new PlaceOrder
+        {
+            Actor = Actor.Owner(account),
+            AccountId = account,
+            Dialect = OrderEngine.NativeDialect,
+            Kind = OrderKind.Limit,
+            Market = market,
+            Side = OrderSide.Buy,
+            Type = OrderType.Limit,
+            Price = price,
+            Quantity = 1m,
+        });
+        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
+        return result.Order!;
+    }
+}
