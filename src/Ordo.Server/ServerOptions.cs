@@ -19,6 +19,15 @@ public sealed record ServerOptions
     /// <summary>How many requests a credential may send at once above the average.</summary>
     public int RateLimitBurst { get; init; } = 2000;
 
+    /// <summary>
+    /// Failed authentications and calls to endpoints without a credential (tanX nonce and login) a
+    /// client address may make per second on average (0: unlimited); checked before any credential lookup.
+    /// </summary>
+    public int ClientAddressPerSecond { get; init; } = 10;
+
+    /// <summary>How many of those an address may make at once above the average.</summary>
+    public int ClientAddressBurst { get; init; } = 200;
+
     /// <summary>How often the expiry sweeper looks for due orders.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -92,4 +92,10 @@ internal sealed class InMemoryTransaction : IOrderTransaction
     }
 
     public Credential? InsertCredential(Credential credential) => credential;
+
+    public Credential? FindCredential(long id) => null;
+
+    public void RevokeCredential(long id, DateTimeOffset revokedAt)
+    {
+    }
 }

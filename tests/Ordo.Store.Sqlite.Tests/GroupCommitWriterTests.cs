@@ -49,7 +49,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     public void Migrations_run_once()
     {
         using var database = new ScratchDatabase();
-        SqliteOrderStore.Migrate(database.Path).ShouldBe([1, 2, 3]);
+        SqliteOrderStore.Migrate(database.Path).ShouldBe([1, 2, 3, 4]);
         SqliteOrderStore.Migrate(database.Path).ShouldBeEmpty();
     }
 

@@ -55,4 +55,10 @@ public interface IOrderTransaction
 
     /// <summary>Adds the credential, or returns null when its dialect already has one with the same lookup key.</summary>
     Credential? InsertCredential(Credential credential);
+
+    /// <summary>The credential with this id, revoked or not; null when there is none.</summary>
+    Credential? FindCredential(long id);
+
+    /// <summary>Marks the credential revoked from this time on; its lookup key is free again.</summary>
+    void RevokeCredential(long id, DateTimeOffset revokedAt);
 }

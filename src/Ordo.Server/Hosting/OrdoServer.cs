@@ -22,6 +22,11 @@ public static class OrdoServer
 {
     public static WebApplication Build(ServerOptions options, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null)
     {
+        if (options.Demo && LoopbackUrls.FirstNonLoopback(options.Urls) is { } exposed)
+        {
+            throw new InvalidOperationException(LoopbackUrls.Refusal(exposed));
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -43,6 +48,8 @@ public static class OrdoServer
         services.AddSingleton<TanxTokens>();
         services.AddSingleton<TanxNonces>();
         services.AddSingleton<CredentialRateLimiter>();
+        services.AddSingleton<ClientThrottle>();
+        services.AddSingleton<CredentialLookup>();
         services.AddSingleton<Idempotency.InFlightKeys>();
         services.AddSingleton<Telemetry.Telemetry>();
         services.AddSingleton<ExpirySweeper>();

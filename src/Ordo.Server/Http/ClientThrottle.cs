@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+
+namespace Ordo.Server.Http;
+
+/// <summary>
+/// Limits what a client address may do before it has authenticated: each failed authentication
+/// (a bad key, token, flag or signature) and each call to an endpoint that needs no credential
+/// (tanX nonce, login, refresh) spends one token of the address's bucket. An address with an empty
+/// bucket is refused before any credential is looked up, in the dialect's own envelope with
+/// <c>Retry-After</c>. The address is the connection's peer (no forwarded headers are trusted).
+/// </summary>
+public sealed class ClientThrottle(ServerOptions options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.ClientAddressPerSecond, options.ClientAddressBurst);
+
+    /// <summary>Whether the address may still try to authenticate; spends nothing.</summary>
+    public bool Allows(HttpContext http, out int retryAfterSeconds) => RateLimits.TryAcquire(_limiter, Address(http), 0, out retryAfterSeconds);
+
+    /// <summary>Spends one token: a failed authentication.</summary>
+    public void Failed(HttpContext http) => RateLimits.TryAcquire(_limiter, Address(http), 1, out _);
+
+    /// <summary>Spends one token for a call that needs no credential; false (and the wait) when none is left.</summary>
+    public bool TryAcquire(HttpContext http, out int retryAfterSeconds) => RateLimits.TryAcquire(_limiter, Address(http), 1, out retryAfterSeconds);
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
