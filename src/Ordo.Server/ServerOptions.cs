@@ -20,10 +20,13 @@ public sealed record ServerOptions
     public int RateLimitBurst { get; init; } = 2000;
 
     /// <summary>
-    /// Failed authentications and calls to endpoints without a credential (tanX nonce and login) a
-    /// client address may make per second on average (0: unlimited); checked before any credential lookup.
+    /// Failed authentications and calls to endpoints without a credential (tanX nonce, login, refresh)
+    /// a client address may make per <see cref="ClientAddressWindow"/> on average (0: unlimited);
+    /// an address over it is refused before any credential lookup.
     /// </summary>
-    public int ClientAddressPerSecond { get; init; } = 10;
+    public int ClientAddressLimit { get; init; } = 10;
+
+    public TimeSpan ClientAddressWindow { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many of those an address may make at once above the average.</summary>
     public int ClientAddressBurst { get; init; } = 200;

@@ -11,7 +11,7 @@ namespace Ordo.Server.Http;
 /// </summary>
 public sealed class ClientThrottle(ServerOptions options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.ClientAddressPerSecond, options.ClientAddressBurst);
+    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.ClientAddressLimit, options.ClientAddressWindow, options.ClientAddressBurst);
 
     /// <summary>Whether the address may still try to authenticate; spends nothing.</summary>
     public bool Allows(HttpContext http, out int retryAfterSeconds) => RateLimits.TryAcquire(_limiter, Address(http), 0, out retryAfterSeconds);

@@ -9,7 +9,7 @@ namespace Ordo.Server.Http;
 /// </summary>
 public sealed class CredentialRateLimiter(ServerOptions options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.RateLimitPerSecond, options.RateLimitBurst);
+    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.RateLimitPerSecond, TimeSpan.FromSeconds(1), options.RateLimitBurst);
 
     /// <summary>True when the credential may go on; otherwise the seconds to wait.</summary>
     public bool TryAcquire(string credentialKey, out int retryAfterSeconds) =>

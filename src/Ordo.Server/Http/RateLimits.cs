@@ -5,15 +5,18 @@ namespace Ordo.Server.Http;
 /// <summary>Token buckets partitioned by a key (a credential, a client address), from System.Threading.RateLimiting.</summary>
 public static class RateLimits
 {
-    /// <summary>A bucket per key refilled every second; a rate of 0 or less means no limit.</summary>
-    public static PartitionedRateLimiter<string> PerKey(int perSecond, int burst) =>
-        PartitionedRateLimiter.Create<string, string>(key => perSecond <= 0
+    /// <summary>
+    /// A bucket of <paramref name="burst"/> tokens per key, refilled with <paramref name="permits"/>
+    /// every <paramref name="period"/> (the limiter refills its partitions on its own timer); 0 permits means no limit.
+    /// </summary>
+    public static PartitionedRateLimiter<string> PerKey(int permits, TimeSpan period, int burst) =>
+        PartitionedRateLimiter.Create<string, string>(key => permits <= 0
             ? RateLimitPartition.GetNoLimiter(key)
             : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(1, burst),
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokensPerPeriod = permits,
+                ReplenishmentPeriod = period,
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
