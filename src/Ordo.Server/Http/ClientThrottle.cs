@@ -13,8 +13,15 @@ public sealed class ClientThrottle(ServerOptions options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.ClientAddressLimit, options.ClientAddressWindow, options.ClientAddressBurst);
 
-    /// <summary>Whether the address may still try to authenticate; spends nothing.</summary>
-    public bool Allows(HttpContext http, out int retryAfterSeconds) => RateLimits.TryAcquire(_limiter, Address(http), 0, out retryAfterSeconds);
+    /// <summary>Whether the address has a whole token left to try to authenticate with; spends nothing.</summary>
+    public bool Allows(HttpContext http, out int retryAfterSeconds)
+    {
+        // Asking for 0 permits would pass on a fraction of a token (the bucket refills continuously),
+        // so the whole tokens left are read instead; the wait is the time one token takes to come back.
+        var left = _limiter.GetStatistics(Address(http))?.CurrentAvailablePermits ?? 1;
+        retryAfterSeconds = left >= 1 ? 0 : Math.Max(1, (int)Math.Ceiling(options.ClientAddressWindow.TotalSeconds / Math.Max(1, options.ClientAddressLimit)));
+        return left >= 1;
+    }
 
     /// <summary>Spends one token: a failed authentication.</summary>
     public void Failed(HttpContext http) => RateLimits.TryAcquire(_limiter, Address(http), 1, out _);

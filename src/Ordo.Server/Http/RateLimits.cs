@@ -21,10 +21,7 @@ public static class RateLimits
                 AutoReplenishment = true,
             }));
 
-    /// <summary>
-    /// Takes <paramref name="permits"/> tokens of the key's bucket; 0 only asks whether any is left.
-    /// On refusal, the whole seconds until the bucket has one again.
-    /// </summary>
+    /// <summary>Takes <paramref name="permits"/> tokens of the key's bucket; on refusal, the whole seconds until it has them again.</summary>
     public static bool TryAcquire(PartitionedRateLimiter<string> limiter, string key, int permits, out int retryAfterSeconds)
     {
         using var lease = limiter.AttemptAcquire(key, permits);
