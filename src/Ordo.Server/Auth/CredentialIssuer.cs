@@ -45,7 +45,7 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
     /// A tanX user: an Ethereum address that logs in by signing a nonce. Nothing secret is stored or
     /// returned; the demo's address is marked demo all the same, since its private key is published.
     /// </summary>
-    public async Task<IssuedCredential> TanxAsync(long accountId, string ethAddress, CancellationToken cancellationToken = default, bool demo = false)
+    public async Task<IssuedCredential> TanxAsync(long accountId, string ethAddress, bool demo = false, CancellationToken cancellationToken = default)
     {
         var address = ethAddress.ToLowerInvariant();
         var result = await AddAsync(new Credential(0, accountId, DialectNames.Tanx, address, null, null, DialectScopes, NoAttributes, default) { Demo = demo }, cancellationToken);

@@ -124,7 +124,7 @@ public static class OrdoCommandLine
             {
                 DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: cancellationToken),
                 DialectNames.Tronify => await issuer.TronifyAsync(id, flag!, cancellationToken: cancellationToken),
-                DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken),
+                DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken: cancellationToken),
                 DialectNames.Fungies => await issuer.FungiesAsync(id, result.GetValue(access) == "write", cancellationToken: cancellationToken),
                 DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: cancellationToken),
                 _ => await issuer.NativeAsync(id, list, cancellationToken: cancellationToken),

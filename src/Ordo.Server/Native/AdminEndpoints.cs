@@ -100,7 +100,7 @@ public static class AdminEndpoints
         {
             DialectNames.Fungies => await issuer.FungiesAsync(id, access!.Value, cancellationToken: http.RequestAborted),
             DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: http.RequestAborted),
-            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, http.RequestAborted),
+            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, cancellationToken: http.RequestAborted),
             DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
             DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
             _ => await issuer.NativeAsync(id, scopes, cancellationToken: http.RequestAborted),

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 using Nethereum.Signer;
@@ -35,17 +37,33 @@ public static class Ethereum
 
         var r = Convert.FromHexString(text[..64]);
         var s = Convert.FromHexString(text[64..128]);
+
+        // The library assumes 0 < r, s < n and fails on anything else; such a signature is nobody's.
+        if (!InRange(r) || !InRange(s))
+        {
+            return null;
+        }
+
         try
         {
             var signature = EthECDSASignatureFactory.FromComponents(r, s, (byte)(v < 27 ? v + 27 : v));
             var key = EthECKey.RecoverFromSignature(signature, PersonalMessageHash(message));
             return key is null ? null : key.GetPublicAddress().ToLowerInvariant();
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or ArithmeticException)
         {
-            // r or s out of range, or no point on the curve for r: nobody signed this.
+            // No point on the curve for r: nobody signed this.
             return null;
         }
+    }
+
+    /// <summary>The order n of secp256k1's group.</summary>
+    private static readonly BigInteger CurveOrder = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    private static bool InRange(byte[] bigEndian)
+    {
+        var value = new BigInteger(bigEndian, isUnsigned: true, isBigEndian: true);
+        return value > BigInteger.Zero && value < CurveOrder;
     }
 
     /// <summary>The address of a private key given in hex (with or without <c>0x</c>).</summary>

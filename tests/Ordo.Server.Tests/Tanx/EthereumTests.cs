@@ -42,6 +42,33 @@ public sealed class EthereumTests
     public void Malformed_signatures_recover_no_one(string signature) =>
         Ethereum.RecoverSigner("Some data", signature).ShouldBeNull();
 
+    [Theory]
+    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", "0000000000000000000000000000000000000000000000000000000000000001")]
+    [InlineData("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", "0000000000000000000000000000000000000000000000000000000000000001")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000001", "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000001", "0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000005", "0000000000000000000000000000000000000000000000000000000000000001")]
+    public void Out_of_range_r_and_s_recover_no_one_and_never_throw(string r, string s)
+    {
+        foreach (var v in new[] { "1b", "1c", "00", "01" })
+        {
+            Ethereum.RecoverSigner("Some data", $"0x{r}{s}{v}").ShouldNotBe(Address);
+        }
+    }
+
+    [Fact]
+    public void Random_signatures_never_throw()
+    {
+        var random = new Random(9);
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = new byte[65];
+            random.NextBytes(bytes);
+            bytes[64] = (byte)(27 + (i % 2));
+            Should.NotThrow(() => Ethereum.RecoverSigner("Some data", Convert.ToHexString(bytes)));
+        }
+    }
+
     [Fact]
     public void Signing_and_recovering_round_trip_for_other_keys()
     {
