@@ -25,6 +25,18 @@ public sealed record ServerOptions
     /// <summary>Longest the store waits for SQLite's lock held by another process; shorter than <see cref="WriteQueueTimeout"/>.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Failed authentications and calls to endpoints without a credential (tanX nonce, login, refresh)
+    /// a client address may make per <see cref="ClientAddressWindow"/> on average (0: unlimited);
+    /// an address over it is refused before any credential lookup.
+    /// </summary>
+    public int ClientAddressLimit { get; init; } = 10;
+
+    public TimeSpan ClientAddressWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many of those an address may make at once above the average.</summary>
+    public int ClientAddressBurst { get; init; } = 200;
+
     /// <summary>How often the expiry sweeper looks for due orders.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -72,6 +72,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     public static IReadOnlyList<int> Migrate(string path)
     {
         SQLitePCL.Batteries_V2.Init();
+        DatabaseFile.CreateOwnerOnly(path);
         using var connection = OpenConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), MigrationBusyTimeout);
         Pragma(connection, "PRAGMA journal_mode = WAL");
         return Migrator.Run(connection);
@@ -109,6 +110,9 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
 
     public Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default) =>
         Read(c => StoreReads.FindCredential(c, dialect, lookupKey));
+
+    public Task<Credential?> GetCredentialAsync(long id, CancellationToken cancellationToken = default) =>
+        Read(c => StoreReads.GetCredential(c, id));
 
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {

@@ -255,8 +255,8 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at) " +
-            "VALUES ($a, $d, $l, $h, $s, $scopes, $attrs, $t) ON CONFLICT (dialect, lookup_key) DO NOTHING RETURNING id";
+            "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo) " +
+            "VALUES ($a, $d, $l, $h, $s, $scopes, $attrs, $t, $demo) ON CONFLICT (dialect, lookup_key) WHERE revoked_at IS NULL DO NOTHING RETURNING id";
         var p = command.Parameters;
         p.Add("$a", c.AccountId);
         p.Add("$d", c.Dialect);
@@ -266,7 +266,19 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         p.Add("$scopes", System.Text.Json.JsonSerializer.Serialize(c.Scopes.ToList(), SqlJson.Default.ListString));
         p.Add("$attrs", Sql.Json(c.Attributes));
         p.Add("$t", Sql.Time(c.CreatedAt));
+        p.Add("$demo", c.Demo ? 1 : 0);
         return command.ExecuteScalar() is long id ? c with { Id = id } : null;
+    }
+
+    public Credential? FindCredential(long id) => StoreReads.Credential(connection, "id = $id", ("$id", id));
+
+    public void RevokeCredential(long id, DateTimeOffset revokedAt)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE credentials SET revoked_at = $t WHERE id = $id AND revoked_at IS NULL";
+        command.Parameters.Add("$t", Sql.Time(revokedAt));
+        command.Parameters.Add("$id", id);
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()

@@ -233,20 +233,34 @@ internal static class StoreReads
         return markets;
     }
 
-    public static Credential? FindCredential(SqliteConnection connection, string dialect, string lookupKey)
+    /// <summary>The live credential of the dialect with this key: the partial unique index answers it.</summary>
+    public static Credential? FindCredential(SqliteConnection connection, string dialect, string lookupKey) =>
+        Credential(connection, "dialect = $d AND lookup_key = $l AND revoked_at IS NULL", ("$d", dialect), ("$l", lookupKey));
+
+    public static Credential? GetCredential(SqliteConnection connection, long id) =>
+        Credential(connection, "id = $id AND revoked_at IS NULL", ("$id", id));
+
+    public static Credential? Credential(SqliteConnection connection, string where, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT id, account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at " +
-            "FROM credentials WHERE dialect = $d AND lookup_key = $l";
-        command.Parameters.Add("$d", dialect);
-        command.Parameters.Add("$l", lookupKey);
+            "SELECT id, account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo, revoked_at " +
+            $"FROM credentials WHERE {where}";
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(name, value);
+        }
+
         using var r = command.ExecuteReader();
         return r.Read()
             ? new Credential(
                 r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Sql.NullableString(r, 4), Sql.NullableString(r, 5),
                 JsonSerializer.Deserialize(r.GetString(6), SqlJson.Default.ListString) ?? [],
                 Sql.ReadJson(r.GetString(7)), Sql.Time(r, 8))
+            {
+                Demo = r.GetInt64(9) != 0,
+                RevokedAt = Sql.NullableTime(r, 10),
+            }
             : null;
     }
 

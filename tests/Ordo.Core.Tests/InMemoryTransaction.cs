@@ -96,4 +96,10 @@ internal sealed class InMemoryTransaction : IOrderTransaction
     public List<IdempotencyRecord> IdempotencyRecords { get; } = [];
 
     public void SaveIdempotency(IdempotencyRecord record) => IdempotencyRecords.Add(record);
+
+    public Credential? FindCredential(long id) => null;
+
+    public void RevokeCredential(long id, DateTimeOffset revokedAt)
+    {
+    }
 }

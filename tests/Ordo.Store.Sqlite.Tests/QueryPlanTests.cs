@@ -15,7 +15,7 @@ public sealed class QueryPlanTests
     [InlineData("SELECT id FROM orders WHERE number = 'x'")]
     [InlineData("SELECT id FROM orders WHERE uuid = 'x'")]
     [InlineData("SELECT id FROM orders WHERE client_order_id = 'x' AND account_id = 100")]
-    [InlineData("SELECT id FROM credentials WHERE dialect = 'feee' AND lookup_key = 'x'")]
+    [InlineData("SELECT id FROM credentials WHERE dialect = 'feee' AND lookup_key = 'x' AND revoked_at IS NULL")]
     [InlineData("SELECT id FROM orders WHERE dialect = 'tronify' AND state = 'Open' ORDER BY id DESC")]
     public void Lookups_use_an_index(string query)
     {

@@ -17,5 +17,11 @@ public sealed record Credential(
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>A demo credential: its secret is published, so only a server in demo mode accepts it.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>When the credential was revoked; a revoked credential authenticates no one.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
     public bool Has(string scope) => Scopes.Contains(scope);
 }

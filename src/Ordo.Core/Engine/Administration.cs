@@ -21,11 +21,19 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
             },
             cancellationToken);
 
-    /// <summary>Adds the credential; refuses an unknown account or a lookup key (source flag, key) already taken.</summary>
+    /// <summary>
+    /// Adds the credential; refuses a system account (nobody may act as the platform or the outside
+    /// world), an unknown account, or a lookup key (source flag, key) already taken by a live credential.
+    /// </summary>
     public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
         store.WriteAsync(
             tx =>
             {
+                if (IsSystemAccount(credential.AccountId))
+                {
+                    return new CredentialResult(CredentialStatus.SystemAccount, null);
+                }
+
                 if (tx.FindAccount(credential.AccountId) is null)
                 {
                     return new CredentialResult(CredentialStatus.AccountNotFound, null);
@@ -37,13 +45,45 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
             },
             cancellationToken);
 
-    /// <summary>Credits the account from outside; a repeated external id is not credited twice.</summary>
+    /// <summary>
+    /// Revokes a credential at once; with an account, only that account's credential is found.
+    /// Revoking twice changes nothing and answers <see cref="RevokeStatus.AlreadyRevoked"/>.
+    /// </summary>
+    public Task<RevokeStatus> RevokeCredentialAsync(long? accountId, long credentialId, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(
+            tx =>
+            {
+                var credential = tx.FindCredential(credentialId);
+                if (credential is null || (accountId is { } owner && credential.AccountId != owner))
+                {
+                    return RevokeStatus.NotFound;
+                }
+
+                if (credential.RevokedAt is not null)
+                {
+                    return RevokeStatus.AlreadyRevoked;
+                }
+
+                tx.RevokeCredential(credentialId, clock.Now());
+                return RevokeStatus.Revoked;
+            },
+            cancellationToken);
+
+    /// <summary>The platform and external accounts: they hold fees and the other side of deposits, and act for no one.</summary>
+    public static bool IsSystemAccount(long accountId) => accountId is SystemAccounts.Platform or SystemAccounts.External;
+
+    /// <summary>Credits the account from outside; a repeated external id is not credited twice; a system account takes none.</summary>
     public Task<DepositStatus> DepositAsync(long accountId, string asset, decimal amount, string externalId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         return store.WriteAsync(
             tx =>
             {
+                if (IsSystemAccount(accountId))
+                {
+                    return DepositStatus.SystemAccount;
+                }
+
                 if (tx.FindAccount(accountId) is null)
                 {
                     return DepositStatus.AccountNotFound;

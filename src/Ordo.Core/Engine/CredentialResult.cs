@@ -9,6 +9,9 @@ public enum CredentialStatus
 
     /// <summary>The dialect already has a credential with this lookup key (a source flag is taken).</summary>
     LookupKeyTaken,
+
+    /// <summary>The platform or external account: it takes no credentials.</summary>
+    SystemAccount,
 }
 
 public sealed record CredentialResult(CredentialStatus Status, Credential? Credential);

@@ -8,4 +8,7 @@ public enum DepositStatus
     Duplicate,
 
     AccountNotFound,
+
+    /// <summary>The platform or external account: it takes no deposits.</summary>
+    SystemAccount,
 }

@@ -46,7 +46,11 @@ public interface IOrderStore
 
     Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>The live (not revoked) credential of the dialect with this lookup key: one indexed read.</summary>
     Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The live (not revoked) credential with this id, for tokens that name their credential.</summary>
+    Task<Credential?> GetCredentialAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>True when the database answers and every migration is applied.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken = default);

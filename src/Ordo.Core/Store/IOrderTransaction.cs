@@ -61,4 +61,10 @@ public interface IOrderTransaction
     /// instead of acting twice. A live record under the same scope and key wins; an expired one is replaced.
     /// </summary>
     void SaveIdempotency(IdempotencyRecord record);
+
+    /// <summary>The credential with this id, revoked or not; null when there is none.</summary>
+    Credential? FindCredential(long id);
+
+    /// <summary>Marks the credential revoked from this time on; its lookup key is free again.</summary>
+    void RevokeCredential(long id, DateTimeOffset revokedAt);
 }

@@ -8,7 +8,8 @@ namespace Ordo.Server.Auth;
 /// Issues credentials for every dialect. Keys (native, Feee) are stored as hashes and found by
 /// them; a Tronify channel is found by its source flag, and its secret, needed again to check each
 /// <c>flag</c> signature, is stored sealed by <see cref="SecretBox"/>. Secret material is returned once.
-/// Demo mode passes fixed secrets; everything else gets 32 random bytes.
+/// Demo mode passes fixed secrets; everything else gets 32 random bytes. A fixed secret is published
+/// (README, demo banner), so its credential is marked demo: only a server run with --demo accepts it.
 /// </summary>
 public sealed class CredentialIssuer(Administration administration, SecretBox box)
 {
@@ -21,14 +22,14 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
     public async Task<IssuedCredential> NativeAsync(long accountId, IReadOnlyList<string> scopes, string? fixedKey = null, CancellationToken cancellationToken = default)
     {
         var key = fixedKey ?? Secrets.NewKey(NativePrefix);
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.Native, Secrets.Hash(key), null, null, scopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Native, Secrets.Hash(key), null, null, scopes, NoAttributes, default) { Demo = fixedKey is not null }, cancellationToken);
         return result.With(key: key);
     }
 
     public async Task<IssuedCredential> FeeeAsync(long accountId, string? fixedKey = null, CancellationToken cancellationToken = default)
     {
         var key = fixedKey ?? Secrets.NewKey(FeeePrefix);
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.Feee, Secrets.Hash(key), null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Feee, Secrets.Hash(key), null, null, DialectScopes, NoAttributes, default) { Demo = fixedKey is not null }, cancellationToken);
         return result.With(key: key);
     }
 
@@ -36,15 +37,18 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
     {
         var secret = fixedSecret ?? Secrets.NewKey("");
         var sealedSecret = box.Seal(secret, TronifyBinding(sourceFlag));
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tronify, sourceFlag, null, sealedSecret, DialectScopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tronify, sourceFlag, null, sealedSecret, DialectScopes, NoAttributes, default) { Demo = fixedSecret is not null }, cancellationToken);
         return result.With(secret: secret, sourceFlag: sourceFlag);
     }
 
-    /// <summary>A tanX user: an Ethereum address that logs in by signing a nonce. Nothing secret is stored or returned.</summary>
-    public async Task<IssuedCredential> TanxAsync(long accountId, string ethAddress, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A tanX user: an Ethereum address that logs in by signing a nonce. Nothing secret is stored or
+    /// returned; the demo's address is marked demo all the same, since its private key is published.
+    /// </summary>
+    public async Task<IssuedCredential> TanxAsync(long accountId, string ethAddress, bool demo = false, CancellationToken cancellationToken = default)
     {
         var address = ethAddress.ToLowerInvariant();
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tanx, address, null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Tanx, address, null, null, DialectScopes, NoAttributes, default) { Demo = demo }, cancellationToken);
         return result.Credential is null ? result : result with { Credential = result.Credential with { EthAddress = address } };
     }
 
@@ -54,7 +58,7 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
         var publicKey = fixedPublicKey ?? Secrets.NewKey("pub_")[..36];
         var secretKey = fixedSecretKey ?? Secrets.NewKey("sec_");
         IReadOnlyList<string> scopes = write ? DialectScopes : [Scopes.OrdersRead];
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.Fungies, publicKey, Secrets.Hash(secretKey), null, scopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.Fungies, publicKey, Secrets.Hash(secretKey), null, scopes, NoAttributes, default) { Demo = fixedSecretKey is not null }, cancellationToken);
         return result.Credential is null
             ? result
             : result with { Credential = result.Credential with { PublicKey = publicKey, SecretKey = secretKey, Access = write ? "write" : "read" } };
@@ -64,7 +68,7 @@ public sealed class CredentialIssuer(Administration administration, SecretBox bo
     public async Task<IssuedCredential> XendBridgeAsync(long accountId, string? fixedSecretKey = null, CancellationToken cancellationToken = default)
     {
         var secretKey = fixedSecretKey ?? Secrets.NewKey("");
-        var result = await AddAsync(new Credential(0, accountId, DialectNames.XendBridge, Secrets.Hash(secretKey), null, null, DialectScopes, NoAttributes, default), cancellationToken);
+        var result = await AddAsync(new Credential(0, accountId, DialectNames.XendBridge, Secrets.Hash(secretKey), null, null, DialectScopes, NoAttributes, default) { Demo = fixedSecretKey is not null }, cancellationToken);
         return result.Credential is null ? result : result with { Credential = result.Credential with { SecretKey = secretKey } };
     }
 

@@ -1,12 +1,12 @@
-using Ordo.Core.Store;
 using Ordo.Server.Http;
 
 namespace Ordo.Server.Auth;
 
 /// <summary>
 /// For dialects whose key travels in a header and is stored as its hash (Feee's <c>key</c>,
-/// XendBridge's <c>secretKey</c>): find the credential by the hash, apply the rate limit, and put
-/// the caller in the request. The dialect says how it phrases "invalid key" and "too many requests".
+/// XendBridge's <c>secretKey</c>): check the client address's throttle, find the credential by the
+/// hash (a miss spends from the throttle), apply the credential's rate limit, and put the caller in
+/// the request. The dialect says how it phrases "invalid key" and "too many requests".
 /// </summary>
 public static class HeaderKeyAccess
 {
@@ -15,12 +15,19 @@ public static class HeaderKeyAccess
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            var throttle = http.RequestServices.GetRequiredService<ClientThrottle>();
+            if (!throttle.Allows(http, out var wait))
+            {
+                return limited(wait);
+            }
+
             var key = http.Request.Headers[header].ToString();
             var credential = key.Length is 0 or > 512
                 ? null
-                : await http.RequestServices.GetRequiredService<IOrderStore>().FindCredentialAsync(dialect, Secrets.Hash(key), http.RequestAborted);
+                : await http.RequestServices.GetRequiredService<CredentialLookup>().FindAsync(dialect, Secrets.Hash(key), http.RequestAborted);
             if (credential is null)
             {
+                throttle.Failed(http);
                 return invalid();
             }
 

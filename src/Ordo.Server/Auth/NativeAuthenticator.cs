@@ -1,10 +1,9 @@
 using Ordo.Core.Engine;
-using Ordo.Core.Store;
 
 namespace Ordo.Server.Auth;
 
 /// <summary>Resolves <c>Authorization: Bearer &lt;key&gt;</c> to a caller: a stored native key, or the bootstrap admin key.</summary>
-public sealed class NativeAuthenticator(IOrderStore store, ServerOptions options)
+public sealed class NativeAuthenticator(CredentialLookup credentials, ServerOptions options)
 {
     public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -27,7 +26,7 @@ public sealed class NativeAuthenticator(IOrderStore store, ServerOptions options
         }
 
         // The lookup is by hash, so timing reveals nothing about stored keys.
-        var credential = await store.FindCredentialAsync(OrderEngine.NativeDialect, Secrets.Hash(key), cancellationToken);
+        var credential = await credentials.FindAsync(OrderEngine.NativeDialect, Secrets.Hash(key), cancellationToken);
         return credential is null ? null : new Caller(credential.AccountId, credential.Id, credential.Scopes);
     }
 }

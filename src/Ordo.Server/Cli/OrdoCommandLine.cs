@@ -42,6 +42,12 @@ public static class OrdoCommandLine
                 DatabasePath = result.GetValue(db)!,
                 Demo = result.GetValue(demo),
             };
+            if (options.Demo && Demo.LoopbackUrls.FirstNonLoopback(options.Urls) is { } exposed)
+            {
+                Console.Error.WriteLine(Demo.LoopbackUrls.Refusal(exposed));
+                return 2;
+            }
+
             var app = OrdoServer.Build(options);
             await app.RunAsync(cancellationToken);
             return 0;
@@ -118,16 +124,19 @@ public static class OrdoCommandLine
             {
                 DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: cancellationToken),
                 DialectNames.Tronify => await issuer.TronifyAsync(id, flag!, cancellationToken: cancellationToken),
-                DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken),
+                DialectNames.Tanx => await issuer.TanxAsync(id, address!, cancellationToken: cancellationToken),
                 DialectNames.Fungies => await issuer.FungiesAsync(id, result.GetValue(access) == "write", cancellationToken: cancellationToken),
                 DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: cancellationToken),
                 _ => await issuer.NativeAsync(id, list, cancellationToken: cancellationToken),
             };
             if (issued.Credential is not { } credential)
             {
-                Console.Error.WriteLine(issued.Status == CredentialStatus.LookupKeyTaken
-                    ? $"'{flag ?? address}' is already taken."
-                    : $"No account {id}.");
+                Console.Error.WriteLine(issued.Status switch
+                {
+                    CredentialStatus.LookupKeyTaken => $"'{flag ?? address}' is already taken.",
+                    CredentialStatus.SystemAccount => SystemAccountMessage(id),
+                    _ => $"No account {id}.",
+                });
                 return 1;
             }
 
@@ -157,8 +166,31 @@ public static class OrdoCommandLine
 
             return 0;
         });
-        return new Command("credential", "Manage credentials") { create };
+        return new Command("credential", "Manage credentials") { create, Revoke(db) };
     }
+
+    private static Command Revoke(Option<string> db)
+    {
+        var id = new Option<long>("--id") { Description = "Credential id (as printed by credential create)", Required = true };
+        var revoke = new Command("revoke", "Revoke a credential: it authenticates no one from now on") { id };
+        revoke.SetAction(async (result, cancellationToken) =>
+        {
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var credential = result.GetValue(id);
+            var status = await ops.Administration.RevokeCredentialAsync(null, credential, cancellationToken);
+            Console.WriteLine(status switch
+            {
+                RevokeStatus.Revoked => $"Credential {credential} revoked.",
+                RevokeStatus.AlreadyRevoked => $"Credential {credential} was already revoked; nothing changed.",
+                _ => $"No credential {credential}.",
+            });
+            return status == RevokeStatus.NotFound ? 1 : 0;
+        });
+        return revoke;
+    }
+
+    private static string SystemAccountMessage(long account) =>
+        $"Account {account} is a system account ({(account == Core.Ledger.SystemAccounts.Platform ? "platform" : "external")}): it takes no credentials or deposits.";
 
     private static Command Deposit(Option<string> db)
     {
@@ -178,13 +210,15 @@ public static class OrdoCommandLine
             using var ops = Operations.Open(result.GetValue(db)!);
             var status = await ops.Administration.DepositAsync(
                 result.GetValue(account), result.GetValue(asset)!.ToUpperInvariant(), result.GetValue(amount), result.GetValue(externalId)!, cancellationToken);
-            Console.WriteLine(status switch
+            var refused = status is DepositStatus.AccountNotFound or DepositStatus.SystemAccount;
+            (refused ? Console.Error : Console.Out).WriteLine(status switch
             {
                 DepositStatus.Credited => "Deposit credited.",
                 DepositStatus.Duplicate => "This external id was credited before; nothing changed.",
+                DepositStatus.SystemAccount => SystemAccountMessage(result.GetValue(account)),
                 _ => $"No account {result.GetValue(account)}.",
             });
-            return status == DepositStatus.AccountNotFound ? 1 : 0;
+            return refused ? 1 : 0;
         });
         return command;
     }

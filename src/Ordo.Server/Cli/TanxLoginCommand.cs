@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 
 using Ordo.Server.Tanx;
 
-using Org.BouncyCastle.Math;
-
 namespace Ordo.Server.Cli;
 
 /// <summary>
@@ -31,7 +29,7 @@ public static class TanxLoginCommand
                 return 2;
             }
 
-            var privateKey = new BigInteger(hex, 16);
+            var privateKey = hex.PadLeft(64, '0');
             var address = Ethereum.AddressOf(privateKey);
             using var http = new HttpClient { BaseAddress = new Uri(result.GetValue(url)!) };
             var nonce = await Send(http, "/sapi/v1/auth/nonce/", new { eth_address = address }, cancellationToken);

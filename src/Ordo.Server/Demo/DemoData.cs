@@ -13,7 +13,9 @@ namespace Ordo.Server.Demo;
 /// (Feee's <c>2304170329503866885309</c>, created ten minutes back so its 5-minute window is open,
 /// and Tronify's <c>mt1wxcl1_dplo_r0qp_5bho_w5an5hev6d70</c>), so those examples run with only the
 /// host and keys changed. The secrets are fixed and printed with a ready-to-run curl line per
-/// cancel. Never use demo mode for real money: anyone who has read the README knows the keys.
+/// cancel. Never use demo mode for real money: anyone who has read the README knows the keys. The
+/// demo credentials are marked as such, so the same database served without --demo refuses them,
+/// and --demo listens on loopback addresses only (<see cref="LoopbackUrls"/>).
 /// </summary>
 public static class DemoData
 {
@@ -64,7 +66,7 @@ public static class DemoData
         await issuer.NativeAsync(account, Scopes.All, AdminKey);
         await issuer.FeeeAsync(account, FeeeKey);
         await issuer.TronifyAsync(account, TronifySourceFlag, TronifySecret);
-        await issuer.TanxAsync(account, TanxAddress);
+        await issuer.TanxAsync(account, TanxAddress, demo: true);
         await issuer.FungiesAsync(account, write: true, FungiesPublicKey, FungiesSecretKey);
         await issuer.FungiesAsync(account, write: false, FungiesReadPublicKey, FungiesReadSecretKey);
         await issuer.XendBridgeAsync(account, XendSecretKey);

@@ -1,4 +1,3 @@
-using Ordo.Core.Store;
 using Ordo.Server.Auth;
 using Ordo.Server.Http;
 
@@ -7,6 +6,7 @@ namespace Ordo.Server.Fungies;
 /// <summary>
 /// <c>x-fngs-public-key</c> on every call and <c>x-fngs-secret-key</c> too on writes (checked
 /// against its stored hash in constant time); a read-only pair on a write is 403. Then the rate limit.
+/// Before all that, the client address's throttle, which each failed authentication spends from.
 /// </summary>
 public static class FungiesAccess
 {
@@ -14,12 +14,19 @@ public static class FungiesAccess
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            var throttle = http.RequestServices.GetRequiredService<ClientThrottle>();
+            if (!throttle.Allows(http, out var wait))
+            {
+                return FungiesResult.Error(429, "Too many requests").WithRetryAfter(wait);
+            }
+
             var publicKey = http.Request.Headers["x-fngs-public-key"].ToString();
             var credential = publicKey.Length is 0 or > 128
                 ? null
-                : await http.RequestServices.GetRequiredService<IOrderStore>().FindCredentialAsync(DialectNames.Fungies, publicKey, http.RequestAborted);
+                : await http.RequestServices.GetRequiredService<CredentialLookup>().FindAsync(DialectNames.Fungies, publicKey, http.RequestAborted);
             if (credential?.SecretHash is null)
             {
+                throttle.Failed(http);
                 return FungiesResult.Error(401, "Missing or invalid API key: send x-fngs-public-key (and x-fngs-secret-key to write)");
             }
 
@@ -28,6 +35,7 @@ public static class FungiesAccess
                 var secret = http.Request.Headers["x-fngs-secret-key"].ToString();
                 if (secret.Length is 0 or > 256 || !Secrets.FixedTimeEquals(Secrets.Hash(secret), credential.SecretHash))
                 {
+                    throttle.Failed(http);
                     return FungiesResult.Error(401, "Missing or invalid x-fngs-secret-key");
                 }
             }

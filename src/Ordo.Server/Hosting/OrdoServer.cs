@@ -23,6 +23,11 @@ public static class OrdoServer
     /// <param name="overrides">Registrations that replace the defaults (tests inject faults with it).</param>
     public static WebApplication Build(ServerOptions options, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? overrides = null)
     {
+        if (options.Demo && LoopbackUrls.FirstNonLoopback(options.Urls) is { } exposed)
+        {
+            throw new InvalidOperationException(LoopbackUrls.Refusal(exposed));
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -48,6 +53,8 @@ public static class OrdoServer
         services.AddSingleton<TanxTokens>();
         services.AddSingleton<TanxNonces>();
         services.AddSingleton<CredentialRateLimiter>();
+        services.AddSingleton<ClientThrottle>();
+        services.AddSingleton<CredentialLookup>();
         services.AddSingleton<Idempotency.InFlightKeys>();
         services.AddSingleton<Telemetry.Telemetry>();
         services.AddSingleton<ExpirySweeper>();

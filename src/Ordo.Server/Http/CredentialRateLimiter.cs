@@ -1,48 +1,19 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace Ordo.Server.Http;
 
 /// <summary>
-/// One token bucket per credential, shared by every dialect: the average rate and the burst come
-/// from configuration. Buckets live in memory, per process.
+/// A token bucket per credential, shared by every dialect (ASP.NET Core's partitioned limiter, one
+/// partition per credential key; idle partitions are dropped by the limiter itself). The average
+/// rate and the burst come from configuration; buckets live in memory, per process.
 /// </summary>
 public sealed class CredentialRateLimiter(ServerOptions options) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _buckets = new(StringComparer.Ordinal);
+    private readonly PartitionedRateLimiter<string> _limiter = RateLimits.PerKey(options.RateLimitPerSecond, TimeSpan.FromSeconds(1), options.RateLimitBurst);
 
     /// <summary>True when the credential may go on; otherwise the seconds to wait.</summary>
-    public bool TryAcquire(string credentialKey, out int retryAfterSeconds)
-    {
-        retryAfterSeconds = 0;
-        if (options.RateLimitPerSecond <= 0)
-        {
-            return true;
-        }
+    public bool TryAcquire(string credentialKey, out int retryAfterSeconds) =>
+        RateLimits.TryAcquire(_limiter, credentialKey, 1, out retryAfterSeconds);
 
-        var bucket = _buckets.GetOrAdd(credentialKey, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.RateLimitBurst),
-            TokensPerPeriod = options.RateLimitPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-        using var lease = bucket.AttemptAcquire();
-        if (lease.IsAcquired)
-        {
-            return true;
-        }
-
-        retryAfterSeconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        return false;
-    }
-
-    public void Dispose()
-    {
-        foreach (var bucket in _buckets.Values)
-        {
-            bucket.Dispose();
-        }
-    }
+    public void Dispose() => _limiter.Dispose();
 }

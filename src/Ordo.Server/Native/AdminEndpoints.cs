@@ -20,8 +20,10 @@ public static class AdminEndpoints
         admin.MapGet("/accounts/{id:long}", GetAccount).RequireScope(Scopes.Admin).Produces<AccountDto>().ProducesProblem(404);
         admin.MapPost("/accounts/{id:long}/credentials", CreateCredential).RequireScope(Scopes.Admin).WithIdempotency(withoutSecrets: ["key", "secret", "secret_key"])
             .DocumentsBody<CredentialBody>().Produces<CredentialDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        admin.MapDelete("/accounts/{id:long}/credentials/{credentialId:long}", RevokeCredential).RequireScope(Scopes.Admin)
+            .Produces(204).ProducesProblem(404);
         admin.MapPost("/accounts/{id:long}/deposits", Deposit).RequireScope(Scopes.Admin).WithIdempotency()
-            .DocumentsBody<DepositBody>().Produces<BalancesDto>().ProducesProblem(400).ProducesProblem(404);
+            .DocumentsBody<DepositBody>().Produces<BalancesDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         admin.MapGet("/accounts/{id:long}/balances", Balances).RequireScope(Scopes.Admin).Produces<BalancesDto>().ProducesProblem(404);
         admin.MapPut("/markets/{name}", PutMarket).RequireScope(Scopes.Admin)
             .DocumentsBody<MarketBody>().Produces<MarketDto>().ProducesProblem(400).ProducesProblem(409);
@@ -100,7 +102,7 @@ public static class AdminEndpoints
         {
             DialectNames.Fungies => await issuer.FungiesAsync(id, access!.Value, cancellationToken: http.RequestAborted),
             DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: http.RequestAborted),
-            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, http.RequestAborted),
+            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, cancellationToken: http.RequestAborted),
             DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
             DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
             _ => await issuer.NativeAsync(id, scopes, cancellationToken: http.RequestAborted),
@@ -110,9 +112,20 @@ public static class AdminEndpoints
             CredentialStatus.Added => TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Credential!.Id}", issued.Credential),
             CredentialStatus.LookupKeyTaken when dialect == DialectNames.Tanx => Problems.EthAddressTaken(ethAddress!),
             CredentialStatus.LookupKeyTaken => Problems.SourceFlagTaken(sourceFlag!),
+            CredentialStatus.SystemAccount => Problems.SystemAccount(id),
             _ => Problems.NotFound("account"),
         };
     }
+
+    /// <summary>
+    /// Revokes at once: every dialect refuses the credential from the next request on, and tanX tokens
+    /// issued under it stop working. 204 with no body, again on a repeat (the credential stays revoked);
+    /// an unknown credential or another account's is 404 <c>credential_not_found</c>.
+    /// </summary>
+    private static async Task<IResult> RevokeCredential(long id, long credentialId, HttpContext http, Administration administration) =>
+        await administration.RevokeCredentialAsync(id, credentialId, http.RequestAborted) == RevokeStatus.NotFound
+            ? Problems.CredentialNotFound()
+            : TypedResults.NoContent();
 
     private static readonly IReadOnlyDictionary<string, bool> Access = new Dictionary<string, bool> { ["read"] = false, ["write"] = true };
 
@@ -141,6 +154,11 @@ public static class AdminEndpoints
         if (status == DepositStatus.AccountNotFound)
         {
             return Problems.NotFound("account");
+        }
+
+        if (status == DepositStatus.SystemAccount)
+        {
+            return Problems.SystemAccount(id);
         }
 
         return await Balances(id, store, http);

@@ -3,16 +3,26 @@ using Ordo.Server.Http;
 
 namespace Ordo.Server.Native;
 
-/// <summary>Authentication, rate limit and scope check, in that order, for each native endpoint.</summary>
+/// <summary>
+/// The client address's throttle, authentication, the credential's rate limit and the scope check, in
+/// that order, for each native endpoint; a failed authentication spends from the address's throttle.
+/// </summary>
 public static class NativeAccess
 {
     public static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder builder, string scope) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            var throttle = http.RequestServices.GetRequiredService<ClientThrottle>();
+            if (!throttle.Allows(http, out var wait))
+            {
+                return Problems.RateLimited(wait);
+            }
+
             var caller = await http.RequestServices.GetRequiredService<NativeAuthenticator>().AuthenticateAsync(http.Request, http.RequestAborted);
             if (caller is null)
             {
+                throttle.Failed(http);
                 return Problems.Unauthorized();
             }
 

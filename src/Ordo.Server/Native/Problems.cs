@@ -43,6 +43,13 @@ public static class Problems
             RetryAfterSeconds = seconds,
         };
 
+    public static ProblemResult CredentialNotFound() =>
+        new(404, "credential_not_found", "Credential not found", "this account has no such credential");
+
+    /// <summary>The platform (1) and external (2) accounts hold fees and the other side of deposits; nobody acts as them.</summary>
+    public static ProblemResult SystemAccount(long id) =>
+        new(409, "system_account", "System account", $"account {id} ({(id == Core.Ledger.SystemAccounts.Platform ? "platform" : "external")}) is a system account: it takes no credentials or deposits");
+
     public static ProblemResult OrderNotFound() =>
         new(404, "order_not_found", "Order not found", "no such order");
 

@@ -39,21 +39,44 @@ public static class TanxEndpoints
             TanxResult.Error(404, $"No endpoint {http.Request.Method} {http.Request.Path}")).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Nonce(HttpContext http, TanxNonces nonces)
+    /// <summary>A login message to sign, only for an address a tanX credential registers (no memory is spent on strangers).</summary>
+    private static async Task<IResult> Nonce(HttpContext http, TanxNonces nonces, CredentialLookup credentials, ClientThrottle throttle)
     {
+        if (!throttle.TryAcquire(http, out var wait))
+        {
+            return TanxResult.TooManyRequests(wait);
+        }
+
         var (fields, bad) = await ReadAsync(http);
         if (bad is not null)
         {
             return bad;
         }
 
-        return Address(fields) is { } address
-            ? TanxResult.Ok("Nonce generated successfully", nonces.Issue(address))
-            : TanxResult.Invalid(fields.FirstError);
+        if (Address(fields) is not { } address)
+        {
+            return TanxResult.Invalid(fields.FirstError);
+        }
+
+        if (await credentials.FindAsync(DialectNames.Tanx, address, http.RequestAborted) is null)
+        {
+            return TanxResult.Error(401, NoAccountMessage);
+        }
+
+        return nonces.Issue(address, out var retry) is { } message
+            ? TanxResult.Ok("Nonce generated successfully", message)
+            : TanxResult.TooManyRequests(retry);
     }
 
-    private static async Task<IResult> Login(HttpContext http, TanxNonces nonces, TanxTokens tokens, IOrderStore store)
+    private const string NoAccountMessage = "No account is registered for this eth_address";
+
+    private static async Task<IResult> Login(HttpContext http, TanxNonces nonces, TanxTokens tokens, CredentialLookup credentials, ClientThrottle throttle)
     {
+        if (!throttle.TryAcquire(http, out var wait))
+        {
+            return TanxResult.TooManyRequests(wait);
+        }
+
         var (fields, bad) = await ReadAsync(http);
         if (bad is not null)
         {
@@ -67,20 +90,18 @@ public static class TanxEndpoints
             return TanxResult.Invalid(fields.FirstError);
         }
 
-        var credential = await store.FindCredentialAsync(DialectNames.Tanx, address!, http.RequestAborted);
+        var credential = await credentials.FindAsync(DialectNames.Tanx, address!, http.RequestAborted);
         if (credential is null)
         {
-            return TanxResult.Error(401, "No account is registered for this eth_address");
+            return TanxResult.Error(401, NoAccountMessage);
         }
 
-        if (nonces.Take(address!) is not { } message)
+        switch (nonces.Take(address!, message => Ethereum.RecoverSigner(message, signature!) == address))
         {
-            return TanxResult.Error(401, "Nonce expired or already used: request a new one");
-        }
-
-        if (Ethereum.RecoverSigner(message, signature!) != address)
-        {
-            return TanxResult.Error(401, "Signature verification failed");
+            case TanxNonces.Check.NoNonce:
+                return TanxResult.Error(401, "Nonce expired or already used: request a new one");
+            case TanxNonces.Check.WrongSignature:
+                return TanxResult.Error(401, "Signature verification failed");
         }
 
         var (access, refresh) = tokens.Issue(credential.AccountId, credential.Id);
@@ -90,8 +111,13 @@ public static class TanxEndpoints
         };
     }
 
-    private static async Task<IResult> RefreshToken(HttpContext http, TanxTokens tokens, IOrderStore store)
+    private static async Task<IResult> RefreshToken(HttpContext http, TanxTokens tokens, IOrderStore store, CredentialLookup credentials, ClientThrottle throttle)
     {
+        if (!throttle.TryAcquire(http, out var wait))
+        {
+            return TanxResult.TooManyRequests(wait);
+        }
+
         var (fields, bad) = await ReadAsync(http);
         if (bad is not null)
         {
@@ -104,7 +130,10 @@ public static class TanxEndpoints
             return TanxResult.Invalid(fields.FirstError);
         }
 
-        if (tokens.Validate(refresh, TanxTokens.Refresh) is not { } claims)
+        // A revoked (or, outside demo mode, demo) credential's refresh token gets nothing.
+        if (await tokens.ValidateAsync(refresh, TanxTokens.Refresh) is not { } claims
+            || await credentials.GetAsync(claims.CredentialId, http.RequestAborted) is not { Dialect: DialectNames.Tanx } credential
+            || credential.AccountId != claims.AccountId)
         {
             return TanxResult.InvalidToken(TanxTokens.Refresh);
         }

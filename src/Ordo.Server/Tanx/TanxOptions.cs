@@ -6,4 +6,10 @@ public sealed record TanxOptions
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(7);
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Login nonces outstanding per address; a new one drops the oldest.</summary>
+    public int MaxNoncesPerAddress { get; init; } = 5;
+
+    /// <summary>Login nonces outstanding in all; beyond it none is issued until some expire.</summary>
+    public int MaxNonces { get; init; } = 100_000;
 }

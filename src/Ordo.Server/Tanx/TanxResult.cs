@@ -24,6 +24,8 @@ public sealed class TanxResult(string message, object? payload) : EnvelopeResult
 
     public static TanxResult OrderNotFound() => Error(404, "Order not found");
 
+    public static TanxResult TooManyRequests(int retryAfterSeconds) => new("Too many requests", "") { HttpStatus = 429, RetryAfterSeconds = retryAfterSeconds };
+
     public static TanxResult NotProvided() => Error(401, "Authentication credentials were not provided.");
 
     public static TanxResult InvalidToken(string tokenType) => new(InvalidTokenMessage, new TokenProblem(

@@ -1,86 +1,102 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 using Ordo.Server.Auth;
 
 namespace Ordo.Server.Tanx;
 
 /// <summary>
-/// HS256 JSON Web Tokens for tanX: access tokens (15 minutes) and refresh tokens (7 days). No JWT
-/// library resolves here, and HS256 is a few lines: base64url JSON header and claims, HMAC-SHA256
-/// over them, compared in constant time. The key is derived from the database's secrets key, so
-/// tokens survive a restart and every process on the database accepts them.
+/// HS256 JSON Web Tokens for tanX, through Microsoft.IdentityModel: access tokens (15 minutes) and
+/// refresh tokens (7 days). Validation is strict: signature with this key only, algorithm HS256
+/// only, header <c>typ</c> JWT, Ordo's issuer and tanX's audience, and a lifetime read from the
+/// injected clock with no skew. The key is derived from the database's secrets key, so tokens
+/// survive a restart and every process on the database accepts them.
 /// </summary>
-public sealed class TanxTokens(SecretBox box, TimeProvider clock, ServerOptions options)
+public sealed class TanxTokens
 {
     public const string Access = "access";
     public const string Refresh = "refresh";
-    private static readonly string Header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8);
-    private readonly byte[] _key = box.DeriveKey("tanx-jwt");
+    public const string Issuer = "ordo";
+    public const string Audience = "ordo-tanx";
+    private const string TokenTypeClaim = "token_type";
+    private const string AccountClaim = "user_id";
+    private const string CredentialClaim = "cid";
 
-    public sealed record Claims(
-        [property: JsonPropertyName("token_type")] string TokenType,
-        [property: JsonPropertyName("user_id")] long AccountId,
-        [property: JsonPropertyName("cid")] long CredentialId,
-        [property: JsonPropertyName("jti")] string Id,
-        [property: JsonPropertyName("iat")] long IssuedAt,
-        [property: JsonPropertyName("exp")] long ExpiresAt);
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
+    private readonly SymmetricSecurityKey _key;
+    private readonly TokenValidationParameters _validation;
+    private readonly TimeProvider _clock;
+    private readonly ServerOptions _options;
 
-    public (string Access, string Refresh) Issue(long accountId, long credentialId)
+    public TanxTokens(SecretBox box, TimeProvider clock, ServerOptions options)
     {
-        var now = clock.GetUtcNow();
-        return (
-            Sign(new Claims(Access, accountId, credentialId, Guid.NewGuid().ToString("N"), now.ToUnixTimeSeconds(), (now + options.Tanx.AccessTokenLifetime).ToUnixTimeSeconds())),
-            Sign(new Claims(Refresh, accountId, credentialId, Guid.NewGuid().ToString("N"), now.ToUnixTimeSeconds(), (now + options.Tanx.RefreshTokenLifetime).ToUnixTimeSeconds())));
+        _clock = clock;
+        _options = options;
+        _key = new SymmetricSecurityKey(box.DeriveKey("tanx-jwt"));
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = _key,
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidTypes = [JwtConstants.HeaderType],
+            ValidIssuer = Issuer,
+            ValidAudience = Audience,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.Zero,
+
+            // The library reads the system clock; the lifetime is checked against the injected one instead.
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return expires is { } end && now < end && (notBefore is not { } start || start <= now);
+            },
+        };
     }
+
+    public sealed record Claims(string TokenType, long AccountId, long CredentialId, string Id);
+
+    public (string Access, string Refresh) Issue(long accountId, long credentialId) =>
+        (Sign(Access, accountId, credentialId, _options.Tanx.AccessTokenLifetime),
+         Sign(Refresh, accountId, credentialId, _options.Tanx.RefreshTokenLifetime));
 
     /// <summary>The claims of a valid, unexpired token of the given type; null for anything else.</summary>
-    public Claims? Validate(string token, string tokenType)
+    public async Task<Claims?> ValidateAsync(string token, string tokenType)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Header)
+        var result = await _handler.ValidateTokenAsync(token, _validation);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
             return null;
         }
 
-        var expected = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"));
-        if (FromBase64Url(parts[2]) is not { } signature || !CryptographicOperations.FixedTimeEquals(signature, expected))
-        {
-            return null;
-        }
-
-        try
-        {
-            var claims = FromBase64Url(parts[1]) is { } json ? JsonSerializer.Deserialize<Claims>(json) : null;
-            return claims is not null && claims.TokenType == tokenType && claims.ExpiresAt > clock.GetUtcNow().ToUnixTimeSeconds() ? claims : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return jwt.TryGetPayloadValue<string>(TokenTypeClaim, out var type) && type == tokenType
+            && jwt.TryGetPayloadValue<long>(AccountClaim, out var account)
+            && jwt.TryGetPayloadValue<long>(CredentialClaim, out var credential)
+            && jwt.Id is { Length: > 0 } id
+                ? new Claims(type, account, credential, id)
+                : null;
     }
 
-    private string Sign(Claims claims)
+    private string Sign(string tokenType, long accountId, long credentialId, TimeSpan lifetime)
     {
-        var body = $"{Header}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims))}";
-        return $"{body}.{Base64Url(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body)))}";
-    }
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[]? FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
-        try
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            return Convert.FromBase64String(padded);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            TokenType = JwtConstants.HeaderType,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenTypeClaim] = tokenType,
+                [AccountClaim] = accountId,
+                [CredentialClaim] = credentialId,
+                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+            },
+        });
     }
 }

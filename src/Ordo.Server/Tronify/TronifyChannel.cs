@@ -1,17 +1,18 @@
 using System.Text.Json;
 
-using Ordo.Core.Store;
 using Ordo.Server.Auth;
 using Ordo.Server.Http;
 
 namespace Ordo.Server.Tronify;
 
 /// <summary>
-/// Opens a Tronify call: the JSON body, the <c>sourceFlag</c> channel it names, the rate limit, and
-/// (for calls that change an order) the <c>flag</c> signature, in that order. The channel is
-/// named in the body, so unlike the other dialects this cannot run before the body is read.
+/// Opens a Tronify call: the client address's throttle, the JSON body, the <c>sourceFlag</c> channel
+/// it names, (for calls that change an order) the <c>flag</c> signature, and only then the channel's
+/// rate limit, so a caller without the secret cannot spend the channel's budget. An unknown channel
+/// or a wrong flag spends from the address's throttle. The channel is named in the body, so unlike
+/// the other dialects this cannot run before the body is read.
 /// </summary>
-public sealed class TronifyChannel(IOrderStore store, SecretBox box, CredentialRateLimiter limiter)
+public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, CredentialRateLimiter limiter, ClientThrottle throttle)
 {
     public sealed record Request(FieldReader Fields, JsonElement Body, DialectCaller Caller, string SourceFlag);
 
@@ -19,6 +20,11 @@ public sealed class TronifyChannel(IOrderStore store, SecretBox box, CredentialR
 
     public async Task<Opened> OpenAsync(HttpContext http, bool signed)
     {
+        if (!throttle.Allows(http, out var wait))
+        {
+            return Refuse(TooMany(wait));
+        }
+
         var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
         if (body.Error is { } error)
         {
@@ -32,16 +38,11 @@ public sealed class TronifyChannel(IOrderStore store, SecretBox box, CredentialR
             return Refuse(TronifyResult.Invalid(fields.FirstError));
         }
 
-        var credential = await store.FindCredentialAsync(DialectNames.Tronify, sourceFlag, http.RequestAborted);
+        var credential = await credentials.FindAsync(DialectNames.Tronify, sourceFlag, http.RequestAborted);
         if (credential?.SealedSecret is null)
         {
+            throttle.Failed(http);
             return Refuse(new TronifyResult(TronifyCodes.UnknownSourceFlag, $"unknown sourceFlag '{sourceFlag}'"));
-        }
-
-        var caller = new DialectCaller(DialectNames.Tronify, credential.AccountId, credential.Id);
-        if (!limiter.TryAcquire(caller.CredentialKey, out var retry))
-        {
-            return Refuse(new TronifyResult(TronifyCodes.TooManyRequests, $"too many requests: retry after {retry} s") { RetryAfterSeconds = retry });
         }
 
         if (signed)
@@ -56,12 +57,22 @@ public sealed class TronifyChannel(IOrderStore store, SecretBox box, CredentialR
                 ?? throw new InvalidOperationException($"the secret of Tronify channel {credential.Id} does not open with this server's secrets key");
             if (!TronifyFlag.Matches(flag, TronifyFlag.Compute(body.Root, secret)))
             {
+                throttle.Failed(http);
                 return Refuse(new TronifyResult(TronifyCodes.FlagMismatch, "flag mismatch: the signature does not match the request"));
             }
         }
 
+        var caller = new DialectCaller(DialectNames.Tronify, credential.AccountId, credential.Id);
+        if (!limiter.TryAcquire(caller.CredentialKey, out var retry))
+        {
+            return Refuse(TooMany(retry));
+        }
+
         return new Opened(new Request(fields, body.Root, caller, sourceFlag), null);
     }
+
+    private static TronifyResult TooMany(int retry) =>
+        new(TronifyCodes.TooManyRequests, $"too many requests: retry after {retry} s") { RetryAfterSeconds = retry };
 
     private static Opened Refuse(TronifyResult refusal) => new(null, refusal);
 }

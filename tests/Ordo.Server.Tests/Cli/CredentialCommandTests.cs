@@ -60,6 +60,60 @@ public sealed partial class CredentialCommandTests
         (await store.FindCredentialAsync(DialectNames.Tanx, "0x2c7536e3605d9c16a7a3d7b1898e529396a65c23")).ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task A_credential_is_revoked_from_the_command_line_once()
+    {
+        using var database = new ScratchDatabase();
+        (await Run("account", "create", "--name", "partner", "--db", database.Path)).Code.ShouldBe(0);
+        var feee = await Run("credential", "create", "--account", "100", "--dialect", "feee", "--db", database.Path);
+        var key = FeeeKey().Match(feee.Output).Groups[1].Value;
+        var id = Regex.Match(feee.Output, @"Credential (\d+) ").Groups[1].Value;
+
+        var revoked = await Run("credential", "revoke", "--id", id, "--db", database.Path);
+        revoked.Code.ShouldBe(0);
+        revoked.Output.ShouldContain($"Credential {id} revoked.");
+        using (var store = database.Open())
+        {
+            (await store.FindCredentialAsync(DialectNames.Feee, Secrets.Hash(key))).ShouldBeNull();
+        }
+
+        var again = await Run("credential", "revoke", "--id", id, "--db", database.Path);
+        again.Code.ShouldBe(0);
+        again.Output.ShouldContain("already revoked");
+        var unknown = await Run("credential", "revoke", "--id", "4242", "--db", database.Path);
+        unknown.Code.ShouldBe(1);
+        unknown.Output.ShouldContain("No credential 4242.");
+    }
+
+    [Theory]
+    [InlineData("1", "platform")]
+    [InlineData("2", "external")]
+    public async Task System_accounts_refuse_credentials_and_deposits_from_the_command_line(string account, string name)
+    {
+        using var database = new ScratchDatabase();
+        var credential = await Run("credential", "create", "--account", account, "--dialect", "feee", "--db", database.Path);
+        credential.Code.ShouldBe(1);
+        credential.Output.ShouldContain($"Account {account} is a system account ({name})");
+        var deposit = await Run("deposit", "--account", account, "--asset", "TRX", "--amount", "5", "--external-id", "x", "--db", database.Path);
+        deposit.Code.ShouldBe(1);
+        deposit.Output.ShouldContain("takes no credentials or deposits");
+        using var store = database.Open();
+        (await store.GetLedgerAsync()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:8080")]
+    [InlineData("http://*:8080")]
+    [InlineData("http://127.0.0.1:8080;http://192.168.1.5:8080")]
+    public async Task Demo_mode_refuses_to_listen_beyond_loopback(string urls)
+    {
+        using var database = new ScratchDatabase();
+        var (code, output) = await Run("serve", "--demo", "--urls", urls, "--db", database.Path);
+        code.ShouldBe(2);
+        output.ShouldContain("--demo serves published keys, so it listens on loopback addresses only");
+        File.Exists(database.Path).ShouldBeFalse("nothing was started or created");
+    }
+
     private static async Task<(int Code, string Output)> Run(params string[] args)
     {
         var output = new StringWriter();

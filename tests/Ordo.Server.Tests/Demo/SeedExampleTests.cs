@@ -78,7 +78,7 @@ public sealed class SeedExampleTests : IAsyncLifetime
     public async Task Tanx_cancel_example_runs_as_written_after_a_wallet_login()
     {
         using var http = _server.Client();
-        var (access, _) = await Tanx.TanxUser.LoginAsync(http, new Org.BouncyCastle.Math.BigInteger(DemoData.TanxPrivateKey[2..], 16));
+        var (access, _) = await Tanx.TanxUser.LoginAsync(http, DemoData.TanxPrivateKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/sapi/v1/orders/cancel/") { Content = ServerFixture.Body("{\n  \"order_id\": 3\n}") };
         request.Headers.TryAddWithoutValidation("Authorization", $"JWT {access}");
         using var response = await http.SendAsync(request);

@@ -1,13 +1,11 @@
 using Ordo.Server.Tanx;
 
-using Org.BouncyCastle.Math;
-
 namespace Ordo.Server.Tests.Tanx;
 
-/// <summary>personal_sign against vectors published with web3.js (accounts.sign), so the recovery is checked against another implementation.</summary>
+/// <summary>personal_sign (through Nethereum) against vectors published with web3.js (accounts.sign), so the recovery is checked against another implementation.</summary>
 public sealed class EthereumTests
 {
-    private static readonly BigInteger Key = new("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", 16);
+    private const string Key = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
     private const string Address = "0x2c7536e3605d9c16a7a3d7b1898e529396a65c23";
 
     [Fact]
@@ -44,12 +42,39 @@ public sealed class EthereumTests
     public void Malformed_signatures_recover_no_one(string signature) =>
         Ethereum.RecoverSigner("Some data", signature).ShouldBeNull();
 
+    [Theory]
+    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", "0000000000000000000000000000000000000000000000000000000000000001")]
+    [InlineData("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", "0000000000000000000000000000000000000000000000000000000000000001")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000001", "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000001", "0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000005", "0000000000000000000000000000000000000000000000000000000000000001")]
+    public void Out_of_range_r_and_s_recover_no_one_and_never_throw(string r, string s)
+    {
+        foreach (var v in new[] { "1b", "1c", "00", "01" })
+        {
+            Ethereum.RecoverSigner("Some data", $"0x{r}{s}{v}").ShouldNotBe(Address);
+        }
+    }
+
+    [Fact]
+    public void Random_signatures_never_throw()
+    {
+        var random = new Random(9);
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = new byte[65];
+            random.NextBytes(bytes);
+            bytes[64] = (byte)(27 + (i % 2));
+            Should.NotThrow(() => Ethereum.RecoverSigner("Some data", Convert.ToHexString(bytes)));
+        }
+    }
+
     [Fact]
     public void Signing_and_recovering_round_trip_for_other_keys()
     {
         for (var i = 1; i <= 20; i++)
         {
-            var key = new BigInteger(Convert.ToHexStringLower(Ethereum.Keccak256([(byte)i])), 16);
+            var key = Convert.ToHexStringLower(Ethereum.Keccak256([(byte)i]));
             var message = $"nonce {i}";
             Ethereum.RecoverSigner(message, Ethereum.PersonalSign(message, key)).ShouldBe(Ethereum.AddressOf(key));
         }

@@ -5,17 +5,16 @@ using System.Text.Json.Nodes;
 
 using Ordo.Server.Tanx;
 
-using Org.BouncyCastle.Math;
-
 namespace Ordo.Server.Tests.Tanx;
 
 /// <summary>A tanX user: an account, an Ethereum key registered for it, and a client logged in with a JWT.</summary>
-public sealed record TanxUser(long AccountId, BigInteger Key, string Address, HttpClient Http, string Refresh)
+public sealed record TanxUser(long AccountId, string Key, string Address, HttpClient Http, string Refresh)
 {
     private static int _keys;
 
-    public static BigInteger NewKey() =>
-        new(Convert.ToHexStringLower(Ethereum.Keccak256(BitConverter.GetBytes(Interlocked.Increment(ref _keys) + Environment.ProcessId * 1000))), 16);
+    /// <summary>A new private key, in hex.</summary>
+    public static string NewKey() =>
+        Convert.ToHexStringLower(Ethereum.Keccak256(BitConverter.GetBytes(Interlocked.Increment(ref _keys) + Environment.ProcessId * 1000)));
 
     public static async Task<TanxUser> CreateAsync(ServerFixture server, decimal usdc = 1_000_000m, decimal btc = 10m)
     {
@@ -39,7 +38,7 @@ public sealed record TanxUser(long AccountId, BigInteger Key, string Address, Ht
         return new TanxUser(id, key, address, http, refresh);
     }
 
-    public static async Task<(string Access, string Refresh)> LoginAsync(HttpClient http, BigInteger key)
+    public static async Task<(string Access, string Refresh)> LoginAsync(HttpClient http, string key)
     {
         var address = Ethereum.AddressOf(key);
         var (_, nonce) = await Send(http, HttpMethod.Post, "/sapi/v1/auth/nonce/", $$"""{"eth_address":"{{address}}"}""");
