@@ -80,7 +80,7 @@ public static class JsonBody
                     {
                         if (!names.Add(property.Name))
                         {
-                            return $"the field '{property.Name}' is given twice";
+                            return $"the field '{(property.Name.Length > 64 ? property.Name[..64] + "..." : property.Name)}' is given twice";
                         }
 
                         if (Unreadable(property.Value) is { } inner)

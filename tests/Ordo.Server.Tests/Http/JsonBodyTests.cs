@@ -31,6 +31,14 @@ public sealed class JsonBodyTests
     public async Task A_field_given_twice_is_refused_naming_it(string body, string field) =>
         (await ReadAsync(Encoding.UTF8.GetBytes(body))).Error.ShouldBe($"body: the field '{field}' is given twice");
 
+    [Fact]
+    public async Task A_long_name_given_twice_is_cut_in_the_message()
+    {
+        var name = new string('k', 100);
+        var outcome = await ReadAsync(Encoding.UTF8.GetBytes($$"""{"{{name}}":1,"{{name}}":2}"""));
+        outcome.Error.ShouldBe($"body: the field '{name[..64]}...' is given twice");
+    }
+
     [Theory]
     [InlineData("""{"name":"héllo 🚀","emoji":"\ud83d\ude80","a":{"a":1},"b":[{"a":1},{"a":2}]}""")]
     [InlineData("""{"A":1,"a":2}""")]
