@@ -1,11 +1,13 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Ordo.Server.Http;
 
 /// <summary>
 /// Reads a request body as JSON without trusting it: at most <see cref="BodyLimits.MaxBytes"/>,
-/// and any parse failure becomes a message naming where it broke. Dialects then pick fields with
-/// <see cref="FieldReader"/>, so every bad field is named in their own envelope.
+/// UTF-8, every string decodable and no field given twice; any failure becomes a message naming
+/// the body. Dialects then pick fields with <see cref="FieldReader"/>, so every bad field is named
+/// in their own envelope.
 /// </summary>
 public static class JsonBody
 {
@@ -38,17 +40,68 @@ public static class JsonBody
                 : new Outcome(default, raw, "body: a JSON object is required", false);
         }
 
+        // The parser leaves string contents undecoded until a field is read; refuse bad bytes here, once.
+        if (!Utf8.IsValid(raw))
+        {
+            return new Outcome(default, raw, "body: must be UTF-8 text", false);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 32 });
             var root = document.RootElement.Clone();
-            return root.ValueKind == JsonValueKind.Object
-                ? new Outcome(root, raw, null, false)
-                : new Outcome(default, raw, "body: must be a JSON object", false);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new Outcome(default, raw, "body: must be a JSON object", false);
+            }
+
+            return Unreadable(root) is { } problem ? new Outcome(default, raw, $"body: {problem}", false) : new Outcome(root, raw, null, false);
         }
         catch (JsonException error)
         {
             return new Outcome(default, raw, $"body: malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}", false);
+        }
+    }
+
+    /// <summary>
+    /// Why a parsed document cannot be read field by field: a string escaping half a surrogate pair
+    /// (<c>"\ud800"</c>), which no .NET string can hold, or a field given twice, which readers
+    /// (and Tronify's signature) would each take differently.
+    /// </summary>
+    private static string? Unreadable(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!names.Add(property.Name))
+                        {
+                            return $"the field '{(property.Name.Length > 64 ? property.Name[..64] + "..." : property.Name)}' is given twice";
+                        }
+
+                        if (Unreadable(property.Value) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Select(Unreadable).FirstOrDefault(p => p is not null);
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return "a string holds an invalid \\u escape (half a surrogate pair)";
         }
     }
 

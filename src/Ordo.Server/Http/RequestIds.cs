@@ -12,7 +12,13 @@ public static class RequestIds
             ? incoming
             : Guid.NewGuid().ToString();
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
+
+        // Set as the headers go out, not now: the exception handler clears the headers of a failed request.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         await next(context);
     });
 }

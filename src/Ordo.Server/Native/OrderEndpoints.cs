@@ -30,6 +30,9 @@ public static class OrderEndpoints
         orders.MapPost("/{ref}/fills", Fill).RequireScope(Scopes.FillsWrite).WithIdempotency()
             .DocumentsBody<FillBody>().Produces<OrderDto>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Report an execution against a rental, p2p or purchase order");
+
+        // Unknown paths under /v1 answer as a problem, file-like ones too (/v1/accounts/1.5), which the host's fallback skips.
+        app.MapFallback("/v1/{**rest}", () => Problems.NotFound("endpoint")).ExcludeFromDescription();
     }
 
     private static async Task<IResult> Place(HttpContext http, OrderEngine engine, ServerOptions options)

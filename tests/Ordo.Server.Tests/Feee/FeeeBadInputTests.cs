@@ -105,4 +105,18 @@ public sealed class FeeeBadInputTests : IAsyncLifetime
         limited!.StatusCode.ShouldBe(HttpStatusCode.OK);
         limited.Headers.RetryAfter.ShouldNotBeNull();
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_gets_10002_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        var valid = $$"""{{{Address}},"resource_type":1,"resource_value":32000,"rent_duration":10,"rent_time_unit":"m"}""";
+        var (status, json, requestId) = await UnreadableBodies.SendAsync(_user.Http, HttpMethod.Post, "/open/v2/order/submit", UnreadableBodies.Make(kind, valid));
+        status.ShouldBe(HttpStatusCode.OK, kind);
+        json["code"]!.GetValue<int>().ShouldBe(10002, json.ToJsonString());
+        json["msg"]!.GetValue<string>().ShouldContain("body");
+        json["request_id"]!.GetValue<string>().ShouldBe(requestId);
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
 }

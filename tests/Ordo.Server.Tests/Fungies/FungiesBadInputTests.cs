@@ -83,4 +83,17 @@ public sealed class FungiesBadInputTests : IAsyncLifetime
         limited.Headers.RetryAfter.ShouldNotBeNull();
         (await ServerFixture.Json(limited))["error"]!["message"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_gets_400_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        var (status, answer, _) = await UnreadableBodies.SendAsync(
+            _store.Write, HttpMethod.Patch, $"/v0/orders/{_number}/update", UnreadableBodies.Make(kind, """{"currency":"EUR","value":1999}"""));
+        status.ShouldBe(HttpStatusCode.BadRequest, kind);
+        answer["status"]!.GetValue<string>().ShouldBe("error");
+        answer["error"]!["message"]!.GetValue<string>().ShouldContain("body");
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
 }

@@ -158,4 +158,31 @@ public sealed class BadInputTests : IAsyncLifetime
         var order = await _tenant.PlaceAsync(Orders.Rental().Replace("\"kind\":\"rental\"", "\"kind\":\"rental\",\"colour\":\"blue\""));
         order["state"]!.GetValue<string>().ShouldBe("open");
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_is_a_400_problem_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        var (status, problem, requestId) = await UnreadableBodies.SendAsync(_tenant.Http, HttpMethod.Post, "/v1/orders", UnreadableBodies.Make(kind, Orders.Rental()));
+        ((int)status).ShouldBe(400, kind);
+        problem["code"]!.GetValue<string>().ShouldBe("invalid_request");
+        problem["errors"]!["body"].ShouldNotBeNull(problem.ToJsonString());
+        problem["request_id"]!.GetValue<string>().ShouldBe(requestId);
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
+
+    [Theory]
+    [InlineData("/v1/accounts/1.5")]
+    [InlineData("/v1/orders/1/events.json")]
+    [InlineData("/v1/nothing.php")]
+    public async Task A_file_like_path_under_v1_is_a_404_problem(string path)
+    {
+        using var response = await _server.Admin().GetAsync(path);
+        var problem = await ServerFixture.Json(response);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        problem["code"]!.GetValue<string>().ShouldBe("not_found");
+        problem["request_id"]!.GetValue<string>().ShouldBe(response.Headers.GetValues("X-Request-Id").Single());
+    }
 }

@@ -100,4 +100,24 @@ public sealed class TanxBadInputTests : IAsyncLifetime
         limited.Headers.RetryAfter.ShouldNotBeNull();
         (await ServerFixture.Json(limited))["status"]!.GetValue<string>().ShouldBe("error");
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_gets_400_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        foreach (var (path, valid) in new[]
+        {
+            ("/sapi/v1/auth/login/", $$"""{"eth_address":"{{_user.Address}}","user_signature":"0x{{new string('a', 130)}}"}"""),
+            ("/sapi/v1/orders/create/", """{"market":"btcusdc","side":"buy","ord_type":"limit","price":"100","volume":"0.001"}"""),
+        })
+        {
+            var (status, answer, _) = await UnreadableBodies.SendAsync(_user.Http, HttpMethod.Post, path, UnreadableBodies.Make(kind, valid));
+            status.ShouldBe(HttpStatusCode.BadRequest, $"{kind} {path}: {answer.ToJsonString()}");
+            answer["status"]!.GetValue<string>().ShouldBe("error");
+            answer["message"]!.GetValue<string>().ShouldContain("body");
+        }
+
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
 }

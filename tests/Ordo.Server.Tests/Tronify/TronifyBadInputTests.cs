@@ -149,4 +149,16 @@ public sealed class TronifyBadInputTests : IAsyncLifetime
         answer["data"].ShouldBeNull();
         answer.AsObject().Select(p => p.Key).ShouldBe(["resCode", "resMsg", "data"]);
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_gets_101_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        var valid = $$"""{"sourceFlag":"{{_user.SourceFlag}}","fromAddress":"{{A}}","pledgeAddress":"{{A}}","pledgeNum":32000,"pledgeDay":1,"orderType":"ENERGY","orderPrice":"60"}""";
+        var (status, json, _) = await UnreadableBodies.SendAsync(_user.Http, HttpMethod.Post, "/api/tronRent/addTronRentRecord", UnreadableBodies.Make(kind, valid));
+        status.ShouldBe(HttpStatusCode.OK, kind);
+        Refused(json, "body");
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
 }

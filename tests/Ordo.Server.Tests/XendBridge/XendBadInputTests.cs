@@ -112,4 +112,18 @@ public sealed class XendBadInputTests : IAsyncLifetime
         statuses[^1].ShouldBe("TooManyRequests");
         limited.Headers.RetryAfter.ShouldNotBeNull();
     }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies.Kinds), MemberType = typeof(UnreadableBodies))]
+    public async Task A_body_no_reader_can_take_gets_400_naming_the_body(string kind)
+    {
+        var before = await _server.SnapshotAsync();
+        var (status, answer, _) = await UnreadableBodies.SendAsync(
+            _party.Http, HttpMethod.Post, "/api/PeerToPeerOrder/Buy/Initiate", UnreadableBodies.Make(kind, XendThirdParty.Initiation("buyer@example.com")));
+        status.ShouldBe(HttpStatusCode.BadRequest, kind);
+        answer["status"]!.GetValue<string>().ShouldBe("BadRequest");
+        answer["message"]!.GetValue<string>().ShouldContain("body");
+        answer["data"].ShouldBeNull();
+        (await _server.SnapshotAsync()).ShouldBe(before, kind);
+    }
 }
