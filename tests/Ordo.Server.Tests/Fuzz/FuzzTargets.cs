@@ -69,6 +69,7 @@ public static class FuzzTargets
             Admin("POST", "/v1/accounts/{param}/credentials", Json("""{"dialect":"fungies","access":"read"}"""), id),
             Admin("POST", "/v1/accounts/{param}/deposits", Json("""{"asset":"TRX","amount":"1.5","external_id":"fuzz-deposit"}"""), id),
             Admin("GET", "/v1/accounts/{param}/balances", value: id),
+            Admin("DELETE", $"/v1/accounts/{id}/credentials/{{param}}", value: "1"),
             Admin("PUT", "/v1/markets/{param}", Json("""{"base":"ETH","quote":"USDC","price_precision":2,"volume_precision":4,"min_volume":"0.0001","maker_fee":"0.0004","taker_fee":"0.0007"}"""), "fuzzmarket"),
         ];
     }

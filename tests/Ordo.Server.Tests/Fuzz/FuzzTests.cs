@@ -24,7 +24,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"fuzz seed {seed}, {requests} requests ({replay})");
 
         // No rate limit: every request should reach the parser, not the limiter.
-        await using var server = await ServerFixture.StartAsync(new ServerOptions { RateLimitPerSecond = 0, SweepInterval = TimeSpan.FromHours(1) });
+        await using var server = await ServerFixture.StartAsync(new ServerOptions { RateLimitPerSecond = 0, ClientAddressLimit = 0, SweepInterval = TimeSpan.FromHours(1) });
         var targets = await FuzzTargets.CreateAsync(server);
         using var fingerprint = new DatabaseFingerprint(server.DatabasePath);
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
