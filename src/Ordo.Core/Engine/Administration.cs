@@ -25,25 +25,32 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
     /// Adds the credential; refuses a system account (nobody may act as the platform or the outside
     /// world), an unknown account, or a lookup key (source flag, key) already taken by a live credential.
     /// </summary>
-    public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default) =>
+    public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default, Action<IOrderTransaction, CredentialResult>? sameWrite = null) =>
         store.WriteAsync(
             tx =>
             {
-                if (IsSystemAccount(credential.AccountId))
-                {
-                    return new CredentialResult(CredentialStatus.SystemAccount, null);
-                }
-
-                if (tx.FindAccount(credential.AccountId) is null)
-                {
-                    return new CredentialResult(CredentialStatus.AccountNotFound, null);
-                }
-
-                return tx.InsertCredential(credential with { CreatedAt = clock.Now() }) is { } added
-                    ? new CredentialResult(CredentialStatus.Added, added)
-                    : new CredentialResult(CredentialStatus.LookupKeyTaken, null);
+                var result = AddCredential(tx, credential);
+                sameWrite?.Invoke(tx, result);
+                return result;
             },
             cancellationToken);
+
+    private CredentialResult AddCredential(IOrderTransaction tx, Credential credential)
+    {
+        if (IsSystemAccount(credential.AccountId))
+        {
+            return new CredentialResult(CredentialStatus.SystemAccount, null);
+        }
+
+        if (tx.FindAccount(credential.AccountId) is null)
+        {
+            return new CredentialResult(CredentialStatus.AccountNotFound, null);
+        }
+
+        return tx.InsertCredential(credential with { CreatedAt = clock.Now() }) is { } added
+            ? new CredentialResult(CredentialStatus.Added, added)
+            : new CredentialResult(CredentialStatus.LookupKeyTaken, null);
+    }
 
     /// <summary>
     /// Revokes a credential at once; with an account, only that account's credential is found.

@@ -98,16 +98,7 @@ public static class AdminEndpoints
             return Problems.InvalidRequest(fields);
         }
 
-        var issued = dialect switch
-        {
-            DialectNames.Fungies => await issuer.FungiesAsync(id, access!.Value, cancellationToken: http.RequestAborted),
-            DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: http.RequestAborted),
-            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, cancellationToken: http.RequestAborted),
-            DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: http.RequestAborted),
-            DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: http.RequestAborted),
-            _ => await issuer.NativeAsync(id, scopes, cancellationToken: http.RequestAborted),
-        };
-        return issued.Status switch
+        IResult Render(IssuedCredential issued) => issued.Status switch
         {
             CredentialStatus.Added => TypedResults.Created($"/v1/accounts/{id}/credentials/{issued.Credential!.Id}", issued.Credential),
             CredentialStatus.LookupKeyTaken when dialect == DialectNames.Tanx => Problems.EthAddressTaken(ethAddress!),
@@ -115,6 +106,19 @@ public static class AdminEndpoints
             CredentialStatus.SystemAccount => Problems.SystemAccount(id),
             _ => Problems.NotFound("account"),
         };
+
+        // The answer is kept with the new credential (secrets stripped, see WithIdempotency), so a retry never issues a second one.
+        var keep = http.AnswerInSameWrite<IssuedCredential>(Render);
+        var ct = http.RequestAborted;
+        return Render(dialect switch
+        {
+            DialectNames.Fungies => await issuer.FungiesAsync(id, access!.Value, cancellationToken: ct, sameWrite: keep),
+            DialectNames.XendBridge => await issuer.XendBridgeAsync(id, cancellationToken: ct, sameWrite: keep),
+            DialectNames.Tanx => await issuer.TanxAsync(id, ethAddress!, cancellationToken: ct, sameWrite: keep),
+            DialectNames.Feee => await issuer.FeeeAsync(id, cancellationToken: ct, sameWrite: keep),
+            DialectNames.Tronify => await issuer.TronifyAsync(id, sourceFlag!, cancellationToken: ct, sameWrite: keep),
+            _ => await issuer.NativeAsync(id, scopes, cancellationToken: ct, sameWrite: keep),
+        });
     }
 
     /// <summary>

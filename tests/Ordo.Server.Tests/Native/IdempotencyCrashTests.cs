@@ -63,6 +63,41 @@ public sealed class IdempotencyCrashTests : IAsyncLifetime
         second.Body.ShouldBe(first.Body);
     }
 
+    [Fact]
+    public async Task A_credential_and_a_bulk_cancel_under_a_key_act_once()
+    {
+        using var admin = _server.Admin();
+        var account = System.Text.Json.Nodes.JsonNode.Parse((await Send(admin, "/v1/accounts", "acct-2", """{"name":"keys"}""")).Body)!["id"]!.GetValue<long>();
+        var issued = await Send(admin, $"/v1/accounts/{account}/credentials", "cred-1", """{"dialect":"feee"}""");
+        issued.Status.ShouldBe(HttpStatusCode.Created, issued.Body);
+        var replay = await Send(admin, $"/v1/accounts/{account}/credentials", "cred-1", """{"dialect":"feee"}""");
+        replay.Replayed.ShouldBeTrue("the answer was kept with the credential");
+        replay.Body.ShouldNotContain("\"key\"");
+        System.Text.Json.Nodes.JsonNode.Parse(replay.Body)!["id"]!.GetValue<long>()
+            .ShouldBe(System.Text.Json.Nodes.JsonNode.Parse(issued.Body)!["id"]!.GetValue<long>(), "one credential, issued once");
+
+        var tenant = await _server.TenantAsync("orders:read,orders:write", ("TRX", 100m));
+        await tenant.PlaceAsync(Orders.Rental());
+        var bulk = await Send(tenant, "/v1/orders/cancel", "bulk-1", """{"kind":"rental"}""");
+        bulk.Status.ShouldBe(HttpStatusCode.OK, bulk.Body);
+        var later = (await tenant.PlaceAsync(Orders.Rental()))["id"]!.GetValue<long>();
+        var retried = await Send(tenant, "/v1/orders/cancel", "bulk-1", """{"kind":"rental"}""");
+        retried.Replayed.ShouldBeTrue();
+        retried.Body.ShouldBe(bulk.Body);
+        (await tenant.Http.GetJsonAsync($"/v1/orders/{later}")).Body["state"]!.GetValue<string>().ShouldBe("open", "the retry cancelled nothing placed since");
+    }
+
+    [Fact]
+    public async Task A_refusal_under_a_key_replays_byte_for_byte()
+    {
+        var tenant = await _server.TenantAsync("orders:read,orders:write", ("TRX", 1m));
+        var refused = await Send(tenant, "/v1/orders", "poor-1", Orders.Rental());
+        refused.Status.ShouldBe(HttpStatusCode.Conflict, refused.Body);
+        var again = await Send(tenant, "/v1/orders", "poor-1", Orders.Rental());
+        again.Replayed.ShouldBeTrue();
+        again.Body.ShouldBe(refused.Body);
+    }
+
     private static Task<Answer> Send(Tenant tenant, string path, string key, string body) => Send(tenant.Http, path, key, body);
 
     private static async Task<Answer> Send(HttpClient http, string path, string key, string body)
