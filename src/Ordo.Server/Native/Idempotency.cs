@@ -179,7 +179,11 @@ public static class Idempotency
     {
         public string[] WithoutSecrets => withoutSecrets;
 
-        /// <summary>Set on the writer when the answer was kept in the change's transaction.</summary>
+        /// <summary>
+        /// Set on the writer when the answer was put in the change's transaction. It is read only after
+        /// the handler's write returned, which is after the commit: a write that fails throws past this
+        /// filter (a 503 or 500, never kept), so a set flag always means a committed answer.
+        /// </summary>
         public volatile bool Kept;
 
         public IdempotencyRecord Record(int status, string contentType, string body) => new(scope, key, hash, status, contentType, body, at);
