@@ -28,6 +28,15 @@ public static class OrdoServer
             throw new InvalidOperationException(LoopbackUrls.Refusal(exposed));
         }
 
+        // A provider account moves p2p orders' stages; a system account can never be one.
+        foreach (var (setting, provider) in new[] { ("Ordo__Native__P2pProvider", options.Native.P2pProvider), ("XendBridge__ProviderAccount", options.XendBridge.ProviderAccount) })
+        {
+            if (provider is < Core.Ledger.SystemAccounts.FirstTenant)
+            {
+                throw new InvalidOperationException($"{setting}={provider} names a system account; a p2p provider is a tenant account (id {Core.Ledger.SystemAccounts.FirstTenant} or more)");
+            }
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -128,7 +137,15 @@ public static class OrdoServer
 
         // Each market's book is rebuilt from the open orders in the store, in their original priority.
         var resting = app.Services.GetRequiredService<OrderEngine>().LoadBooksAsync().GetAwaiter().GetResult();
-        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo").LogInformation("Order books loaded: {Orders} resting orders", resting);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo");
+        log.LogInformation("Order books loaded: {Orders} resting orders", resting);
+        foreach (var provider in new[] { options.Native.P2pProvider, options.XendBridge.ProviderAccount })
+        {
+            if (provider is { } id && app.Services.GetRequiredService<IOrderStore>().GetAccountAsync(id).GetAwaiter().GetResult() is null)
+            {
+                log.LogWarning("The p2p provider account {Account} does not exist yet: until it does, only operators move p2p orders' stages", id);
+            }
+        }
 
         if (options.Demo)
         {

@@ -63,6 +63,22 @@ public sealed class FillTrustTests : IAsyncLifetime
         body["order"].ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(1L, null)]
+    [InlineData(null, 2L)]
+    public void A_system_account_is_refused_as_a_p2p_provider_at_start(long? native, long? xendBridge)
+    {
+        using var database = new Ordo.Testing.ScratchDatabase();
+        var options = new ServerOptions
+        {
+            DatabasePath = database.Path,
+            Urls = "http://127.0.0.1:0",
+            Native = new NativeOrderDefaults { P2pProvider = native },
+            XendBridge = new Ordo.Server.XendBridge.XendOptions { ProviderAccount = xendBridge },
+        };
+        Should.Throw<InvalidOperationException>(() => Ordo.Server.Hosting.OrdoServer.Build(options)).Message.ShouldContain("system account");
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> RawAsync(Tenant tenant, string path, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = ServerFixture.Body(body) };
