@@ -12,32 +12,18 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
 {
     /// <param name="sameWrite">The caller's addition to the same transaction (an idempotent answer), run with the new account.</param>
     public Task<Account> CreateAccountAsync(string name, string? email, CancellationToken cancellationToken = default, Action<IOrderTransaction, Account>? sameWrite = null) =>
-        store.WriteAsync(
-            tx =>
-            {
-                var account = tx.InsertAccount(name, email, clock.Now());
-                sameWrite?.Invoke(tx, account);
-                return account;
-            },
-            cancellationToken);
+        store.WriteAsync(tx => tx.InsertAccount(name, email, clock.Now()), sameWrite, cancellationToken);
 
     /// <summary>
     /// Adds the credential; refuses a system account (nobody may act as the platform or the outside
     /// world), an unknown account, or a lookup key (source flag, key) already taken by a live credential.
     /// </summary>
     public Task<CredentialResult> AddCredentialAsync(Credential credential, CancellationToken cancellationToken = default, Action<IOrderTransaction, CredentialResult>? sameWrite = null) =>
-        store.WriteAsync(
-            tx =>
-            {
-                var result = AddCredential(tx, credential);
-                sameWrite?.Invoke(tx, result);
-                return result;
-            },
-            cancellationToken);
+        store.WriteAsync(tx => AddCredential(tx, credential), sameWrite, cancellationToken);
 
     private CredentialResult AddCredential(IOrderTransaction tx, Credential credential)
     {
-        if (IsSystemAccount(credential.AccountId))
+        if (SystemAccounts.IsSystem(credential.AccountId))
         {
             return new CredentialResult(CredentialStatus.SystemAccount, null);
         }
@@ -76,9 +62,6 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
             },
             cancellationToken);
 
-    /// <summary>The platform and external accounts: they hold fees and the other side of deposits, and act for no one.</summary>
-    public static bool IsSystemAccount(long accountId) => accountId is SystemAccounts.Platform or SystemAccounts.External;
-
     /// <summary>Credits the account from outside; a repeated external id is not credited twice; a system account takes none.</summary>
     public Task<DepositStatus> DepositAsync(long accountId, string asset, decimal amount, string externalId, CancellationToken cancellationToken = default)
     {
@@ -86,7 +69,7 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
         return store.WriteAsync(
             tx =>
             {
-                if (IsSystemAccount(accountId))
+                if (SystemAccounts.IsSystem(accountId))
                 {
                     return DepositStatus.SystemAccount;
                 }

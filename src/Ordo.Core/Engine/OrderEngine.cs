@@ -31,19 +31,18 @@ public sealed class OrderEngine
 
     public const string NativeDialect = "native";
 
-    // Each command takes an optional sameWrite: the caller's own addition to the command's transaction,
-    // run after the command with its result (an idempotent answer kept with the change it answers).
+    // Each command takes an optional sameWrite: the caller's own addition to the command's transaction (see SameWrite).
 
     public async Task<PlaceResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken = default, Action<IOrderTransaction, PlaceResult>? sameWrite = null)
     {
-        var result = await Write(tx => new OrderWrite(tx, clock.Now(), Books).Place(command), sameWrite, cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Place(command), sameWrite, cancellationToken);
         EngineMetrics.Place(result.Status);
         return result;
     }
 
     public async Task<CancelResult> CancelAsync(CancelOrder command, CancellationToken cancellationToken = default, Action<IOrderTransaction, CancelResult>? sameWrite = null)
     {
-        var result = await Write(tx => new OrderWrite(tx, clock.Now(), Books).Cancel(command), sameWrite, cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Cancel(command), sameWrite, cancellationToken);
         EngineMetrics.Cancel(result.Status);
         return result;
     }
@@ -53,22 +52,10 @@ public sealed class OrderEngine
 
     public async Task<FillResult> FillAsync(FillOrder command, CancellationToken cancellationToken = default, Action<IOrderTransaction, FillResult>? sameWrite = null)
     {
-        var result = await Write(tx => new OrderWrite(tx, clock.Now(), Books).Fill(command), sameWrite, cancellationToken);
+        var result = await store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Fill(command), sameWrite, cancellationToken);
         EngineMetrics.Fill(result.Status);
         return result;
     }
-
-    private Task<T> Write<T>(Func<IOrderTransaction, T> work, Action<IOrderTransaction, T>? sameWrite, CancellationToken cancellationToken) =>
-        sameWrite is null
-            ? store.WriteAsync(work, cancellationToken)
-            : store.WriteAsync(
-                tx =>
-                {
-                    var result = work(tx);
-                    sameWrite(tx, result);
-                    return result;
-                },
-                cancellationToken);
 
     /// <summary>Builds every market's book from the open orders in the store (at start-up, so the first order meets a ready book).</summary>
     public Task<int> LoadBooksAsync(CancellationToken cancellationToken = default) =>
@@ -90,7 +77,7 @@ public sealed class OrderEngine
     public async Task<IReadOnlyList<BulkCancelItem>> BulkCancelAsync(
         BulkCancel command, CancellationToken cancellationToken = default, Action<IOrderTransaction, IReadOnlyList<BulkCancelItem>>? sameWrite = null)
     {
-        var items = await Write<IReadOnlyList<BulkCancelItem>>(
+        var items = await store.WriteAsync<IReadOnlyList<BulkCancelItem>>(
             tx =>
             {
                 var ids = command.Ids is { Count: > 0 }

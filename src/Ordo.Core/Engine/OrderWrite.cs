@@ -17,7 +17,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
 
     public PlaceResult Place(PlaceOrder command)
     {
-        if (command.AccountId < SystemAccounts.FirstTenant)
+        if (SystemAccounts.IsSystem(command.AccountId))
         {
             // The platform (fees) and external (deposits) accounts only take part in movements.
             return PlaceResult.Invalid("account", "a system account places no orders");

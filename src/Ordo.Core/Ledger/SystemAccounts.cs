@@ -11,4 +11,7 @@ public static class SystemAccounts
 
     /// <summary>First id given to a tenant account.</summary>
     public const long FirstTenant = 100;
+
+    /// <summary>The platform or the external account: they hold fees and the other side of deposits, and act for no one.</summary>
+    public static bool IsSystem(long accountId) => accountId is Platform or External;
 }

@@ -31,9 +31,9 @@ public static class OrdoServer
         // A provider account moves p2p orders' stages; a system account can never be one.
         foreach (var (setting, provider) in new[] { ("Ordo__Native__P2pProvider", options.Native.P2pProvider), ("XendBridge__ProviderAccount", options.XendBridge.ProviderAccount) })
         {
-            if (provider is < Core.Ledger.SystemAccounts.FirstTenant)
+            if (provider is { } account && Core.Ledger.SystemAccounts.IsSystem(account))
             {
-                throw new InvalidOperationException($"{setting}={provider} names a system account; a p2p provider is a tenant account (id {Core.Ledger.SystemAccounts.FirstTenant} or more)");
+                throw new InvalidOperationException($"{setting}={account} names a system account; a p2p provider is a tenant account");
             }
         }
 
@@ -106,12 +106,12 @@ public static class OrdoServer
             {
                 // Broken infrastructure the caller may retry: 503 and Retry-After, nothing was done.
                 log.LogWarning("Store unavailable on {Path}: {Reason}", context.Request.Path, unavailable.InnerException?.Message ?? unavailable.Message);
-                await Unavailable(context.Request.Path, unavailable.RetryAfterSeconds).ExecuteAsync(context);
+                await Fault(context.Request.Path, unavailable.RetryAfterSeconds).ExecuteAsync(context);
                 return;
             }
 
             log.LogError(error, "Unhandled error on {Path}", context.Request.Path);
-            await ServerFault(context.Request.Path).ExecuteAsync(context);
+            await Fault(context.Request.Path, null).ExecuteAsync(context);
         }));
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -157,21 +157,29 @@ public static class OrdoServer
         return app;
     }
 
-    /// <summary>A server fault, in the envelope of the dialect that owns the path.</summary>
-    private static IResult ServerFault(PathString path) =>
-        path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.ServerFault()
-        : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.ServerFault()
-        : path.StartsWithSegments(TanxEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TanxResult.ServerFault()
-        : path.StartsWithSegments(FungiesEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FungiesResult.ServerFault()
-        : path.StartsWithSegments(XendEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? XendResult.ServerFault()
-        : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
+    /// <summary>Each platform dialect's path prefix and how it words a server fault and "unavailable, retry after".</summary>
+    private static readonly (string Prefix, Func<IResult> Fault, Func<int, IResult> Unavailable)[] DialectFaults =
+    [
+        (FeeeEndpoints.Prefix, FeeeResult.ServerFault, FeeeResult.Unavailable),
+        (TronifyEndpoints.Prefix, TronifyResult.ServerFault, TronifyResult.Unavailable),
+        (TanxEndpoints.Prefix, TanxResult.ServerFault, TanxResult.Unavailable),
+        (FungiesEndpoints.Prefix, FungiesResult.ServerFault, FungiesResult.Unavailable),
+        (XendEndpoints.Prefix, XendResult.ServerFault, XendResult.Unavailable),
+    ];
 
-    /// <summary>The store cannot take the request now: 503 with Retry-After, in the envelope of the dialect that owns the path.</summary>
-    private static IResult Unavailable(PathString path, int seconds) =>
-        path.StartsWithSegments(FeeeEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FeeeResult.Unavailable(seconds)
-        : path.StartsWithSegments(TronifyEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TronifyResult.Unavailable(seconds)
-        : path.StartsWithSegments(TanxEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? TanxResult.Unavailable(seconds)
-        : path.StartsWithSegments(FungiesEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? FungiesResult.Unavailable(seconds)
-        : path.StartsWithSegments(XendEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) ? XendResult.Unavailable(seconds)
-        : Problems.StoreUnavailable(seconds);
+    /// <summary>A server fault, or with <paramref name="retryAfter"/> the store's 503, in the envelope of the dialect that owns the path.</summary>
+    private static IResult Fault(PathString path, int? retryAfter)
+    {
+        foreach (var (prefix, fault, unavailable) in DialectFaults)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return retryAfter is { } seconds ? unavailable(seconds) : fault();
+            }
+        }
+
+        return retryAfter is { } wait
+            ? Problems.StoreUnavailable(wait)
+            : new ProblemResult(500, "internal_error", "Internal error", "the server failed; the request id identifies it in the logs");
+    }
 }
