@@ -8,17 +8,31 @@ namespace Ordo.Server.Tests.Interop;
 public sealed class NpmPackagesTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Unpacks_a_packed_package_into_node_modules_and_reuses_the_folder()
+    public async Task Unpacks_a_packed_package_into_node_modules_once_for_concurrent_runs()
     {
         var set = new NpmPackages([], Unpack: ["@fungiesio/mcp-server@0.2.4"]);
-        var folder = await set.EnsureInstalledAsync(output.WriteLine);
+        if (Directory.Exists(set.Folder))
+        {
+            Directory.Delete(set.Folder, recursive: true); // start from nothing, so the lock is what keeps the two apart
+        }
 
-        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "node_modules", "@fungiesio", "mcp-server", "package.json")))!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Log(string line)
+        {
+            log.Enqueue(line);
+            output.WriteLine(line);
+        }
+
+        var folders = await Task.WhenAll(set.EnsureInstalledAsync(Log), set.EnsureInstalledAsync(Log));
+
+        folders.Distinct().ShouldHaveSingleItem().ShouldBe(set.Folder);
+        log.Count(line => line.StartsWith("npm pack ", StringComparison.Ordinal)).ShouldBe(1, "installed once");
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(set.Folder, "node_modules", "@fungiesio", "mcp-server", "package.json")))!;
         manifest["version"]!.GetValue<string>().ShouldBe("0.2.4");
-        File.Exists(Path.Combine(folder, "node_modules", "@fungiesio", "mcp-server", "dist", "index.js")).ShouldBeTrue();
-        var log = new List<string>();
-        (await set.EnsureInstalledAsync(log.Add)).ShouldBe(folder);
-        log.ShouldBeEmpty("an installed set is not installed again");
+        File.Exists(Path.Combine(set.Folder, "node_modules", "@fungiesio", "mcp-server", "dist", "index.js")).ShouldBeTrue();
+        var again = new List<string>();
+        (await set.EnsureInstalledAsync(again.Add)).ShouldBe(set.Folder);
+        again.ShouldBeEmpty("an installed set is not installed again");
     }
 
     [Fact]
