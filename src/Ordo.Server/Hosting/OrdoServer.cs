@@ -37,6 +37,11 @@ public static class OrdoServer
             }
         }
 
+        if (options.Tronify.Refusal() is { } tronify)
+        {
+            throw new InvalidOperationException(tronify);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -128,6 +133,7 @@ public static class OrdoServer
         app.MapNativeOrders();
         app.MapNativeAdmin();
         app.MapNativeMarkets();
+        app.MapNativePayouts();
         app.MapFeee();
         app.MapTronify();
         app.MapTanx();
