@@ -12,8 +12,15 @@ public static class TronAddress
 {
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    public static bool IsValid(string? address)
+    public static bool IsValid(string? address) => TryDecode(address, out _);
+
+    /// <summary>
+    /// The 21 bytes an address stands for (0x41 + 20-byte account), as the protocol's messages carry
+    /// them; false when the address is not a valid one.
+    /// </summary>
+    public static bool TryDecode(string? address, out byte[] bytes)
     {
+        bytes = [];
         if (address is not { Length: 34 } || address[0] != 'T')
         {
             return false;
@@ -31,14 +38,20 @@ public static class TronAddress
             value = (value * 58) + digit;
         }
 
-        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
-        if (bytes.Length != 25 || bytes[0] != 0x41)
+        var payload = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        if (payload.Length != 25 || payload[0] != 0x41)
         {
             return false;
         }
 
-        var check = SHA256.HashData(SHA256.HashData(bytes.AsSpan(0, 21)));
-        return check.AsSpan(0, 4).SequenceEqual(bytes.AsSpan(21, 4));
+        var check = SHA256.HashData(SHA256.HashData(payload.AsSpan(0, 21)));
+        if (!check.AsSpan(0, 4).SequenceEqual(payload.AsSpan(21, 4)))
+        {
+            return false;
+        }
+
+        bytes = payload[..21];
+        return true;
     }
 
     /// <summary>Encodes a 20-byte account as an address (used by demo data and tests).</summary>

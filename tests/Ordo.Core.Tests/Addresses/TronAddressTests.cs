@@ -26,4 +26,27 @@ public sealed class TronAddressTests
         address.Length.ShouldBe(34);
         TronAddress.IsValid(address).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Decodes_to_the_bytes_it_was_encoded_from()
+    {
+        var account = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray();
+        TronAddress.TryDecode(TronAddress.Encode(account), out var bytes).ShouldBeTrue();
+        bytes.ShouldBe([0x41, .. account]);
+    }
+
+    [Fact]
+    public void Decodes_a_known_address_to_its_hex_form()
+    {
+        // tronweb's test config pairs TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC with 417e5f45…5bdf (test/helpers/config.ts).
+        TronAddress.TryDecode("TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC", out var bytes).ShouldBeTrue();
+        Convert.ToHexStringLower(bytes).ShouldBe("417e5f4552091a69125d5dfcb7b8c2659029395bdf");
+    }
+
+    [Fact]
+    public void Decodes_nothing_from_an_invalid_address()
+    {
+        TronAddress.TryDecode("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", out var bytes).ShouldBeFalse();
+        bytes.ShouldBeEmpty();
+    }
 }
