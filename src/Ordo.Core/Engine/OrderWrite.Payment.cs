@@ -58,7 +58,8 @@ internal sealed partial class OrderWrite
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Amount);
-        var scope = $"pay:{order.Id}";
+        // One scope for every order: a payment counts once, even if two orders were shown the same reference.
+        const string scope = "payment";
         if (tx.HasExternalId(scope, command.Reference))
         {
             return new PayResult(PayStatus.Duplicate, order);

@@ -53,7 +53,7 @@ public static class TronifyEndpoints
             o.DefaultEnergyPrice, o.LowEnergyPrice, o.TopEnergyPrice, o.LowEnergyCanBuy, o.TopEnergyCanBuy, o.RefundRate));
     }
 
-    private static async Task<IResult> AddRentRecord(HttpContext http, TronifyChannel channel, OrderEngine engine, ServerOptions options)
+    private static async Task<IResult> AddRentRecord(HttpContext http, TronifyChannel channel, OrderEngine engine, IOrderStore store, ServerOptions options)
     {
         var (request, refusal) = await channel.OpenAsync(http, signed: body => !TronifyFastTrade.Asks(body));
         if (request is null)
@@ -63,7 +63,7 @@ public static class TronifyEndpoints
 
         if (TronifyFastTrade.Asks(request.Body))
         {
-            return await TronifyFastTrade.CreateAsync(http, request, engine, options);
+            return await TronifyFastTrade.CreateAsync(http, request, engine, store, options);
         }
 
         if (TronifyRent.Read(request.Fields, options.Tronify, out var invalid) is not { } rent)

@@ -40,7 +40,7 @@ public static class TronifyFastTrade
     }
 
     /// <summary>The fastTrade half of <c>addTronRentRecord</c>, once the channel is open.</summary>
-    public static async Task<IResult> CreateAsync(HttpContext http, TronifyChannel.Request request, OrderEngine engine, ServerOptions options)
+    public static async Task<IResult> CreateAsync(HttpContext http, TronifyChannel.Request request, OrderEngine engine, IOrderStore store, ServerOptions options)
     {
         if (TronifyQuote.Read(request.Fields, options.Tronify, out var invalid) is not { } quote)
         {
@@ -59,18 +59,26 @@ public static class TronifyFastTrade
             return NotConfigured("Tronify__PaymentAddress", "the TRON address that receives payments");
         }
 
-        TronBlockRef block;
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        TronTransfer transfer;
         try
         {
-            block = await node.GetNowBlockAsync(http.RequestAborted);
+            // A block id that is not 64 hex digits is the node's fault too (Build refuses it).
+            var block = await node.GetNowBlockAsync(http.RequestAborted);
+            var taken = await PendingTxIdsAsync(store, quote.Rent.FromAddress, http.RequestAborted);
+            transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, now, settings.PaymentWindow);
+            for (var stamp = now.AddMilliseconds(1); taken.Contains(transfer.TxId); stamp = stamp.AddMilliseconds(1))
+            {
+                // The same wallet, amount and block in the same millisecond would make the same
+                // transaction: a later stamp makes it this order's own (one payment counts once anyway).
+                transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, stamp, settings.PaymentWindow);
+            }
         }
         catch (Exception e) when (NodeFailed(e, http))
         {
             return NodeUnavailable(http, e);
         }
 
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, now, settings.PaymentWindow);
         var command = quote.Rent.ToCommand(request.Caller, request.SourceFlag, settings);
         var attributes = new Dictionary<string, string>(command.Attributes!)
         {
@@ -147,7 +155,7 @@ public static class TronifyFastTrade
                 : TronifyResult.Invalid($"the order no longer waits for its payment ({TronifyStatus.Of(order.State)})");
         }
 
-        var signedData = body.Root.GetProperty("signedData");
+        var signedData = JsonObject.Create(body.Root.GetProperty("signedData"))!;
         if (Refusal(issued, fromHash!, signedData, order.Attributes[TronifyAttributes.FromAddress], clock.GetUtcNow()) is { } refusal)
         {
             throttle.Failed(http);
@@ -162,7 +170,7 @@ public static class TronifyFastTrade
 
         // What goes out is the transaction Ordo issued, with the buyer's signature: nothing else the body carried.
         var transaction = issued.ToJson();
-        transaction["signature"] = new JsonArray(signedData.GetProperty("signature")[0].GetString());
+        transaction["signature"] = new JsonArray(TronTransfers.SignatureOf(signedData));
         TronBroadcast sent;
         try
         {
@@ -191,17 +199,16 @@ public static class TronifyFastTrade
     }
 
     /// <summary>Why the uploaded transaction is not the one to send, or null: the issued one, unexpired, signed by the buyer.</summary>
-    private static string? Refusal(TronTransfer issued, string fromHash, JsonElement signed, string buyer, DateTimeOffset now)
+    private static string? Refusal(TronTransfer issued, string fromHash, JsonObject signed, string buyer, DateTimeOffset now)
     {
         if (!string.Equals(fromHash, issued.TxId, StringComparison.OrdinalIgnoreCase))
         {
             return "fromHash: other transaction: not the txID issued for this order";
         }
 
-        if (Text(signed, "txID") is not { } txId || !string.Equals(txId, issued.TxId, StringComparison.OrdinalIgnoreCase) ||
-            Text(signed, "raw_data_hex") is not { } raw || !string.Equals(raw, issued.RawDataHex, StringComparison.OrdinalIgnoreCase))
+        if (!TronTransfers.Matches(issued, signed, out var why))
         {
-            return "signedData: other transaction: not the transaction issued for this order";
+            return $"signedData: other transaction: {why}";
         }
 
         if (now >= issued.Expiration)
@@ -209,15 +216,30 @@ public static class TronifyFastTrade
             return "signedData: expired: the transaction's expiration has passed; create a new order";
         }
 
-        if (!signed.TryGetProperty("signature", out var signatures) || signatures.ValueKind != JsonValueKind.Array ||
-            signatures.GetArrayLength() == 0 || signatures[0].ValueKind != JsonValueKind.String)
+        if (TronTransfers.SignatureOf(signed) is not { } signature)
         {
-            return "signedData.signature: must be a list holding the buyer's signature (hex)";
+            return "signedData.signature: must be a list holding the buyer's one signature (hex)";
         }
 
-        return TronTransfers.IsSignedBy(issued.TxId, signatures[0].GetString()!, buyer)
+        return TronTransfers.IsSignedBy(issued.TxId, signature, buyer)
             ? null
             : "signedData.signature: forged signature: not signed by fromAddress";
+    }
+
+    /// <summary>The txIDs issued to this wallet's orders still waiting for their payment.</summary>
+    private static async Task<HashSet<string>> PendingTxIdsAsync(IOrderStore store, string fromAddress, CancellationToken cancellationToken)
+    {
+        var pending = await store.ListOrdersAsync(
+            new OrderQuery
+            {
+                Dialect = DialectNames.Tronify,
+                AttributeName = TronifyAttributes.FromAddress,
+                AttributeValue = fromAddress,
+                States = [OrderState.Pending],
+                Limit = 1000,
+            },
+            cancellationToken);
+        return pending.Select(Issued).OfType<TronTransfer>().Select(t => t.TxId).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The transaction issued with the order, or null for an order that is not fastTrade.</summary>
@@ -232,9 +254,6 @@ public static class TronifyFastTrade
         var expiration = DateTimeOffset.FromUnixTimeMilliseconds(raw["expiration"]!.GetValue<long>());
         return new TronTransfer(json["txID"]!.GetValue<string>(), json["raw_data_hex"]!.GetValue<string>(), raw, expiration);
     }
-
-    private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static TronifyResult NotConfigured(string setting, string what) =>
         new(TronifyCodes.InvalidParameter, $"fastTrade is not available: the operator has not set {setting} ({what})");

@@ -178,6 +178,17 @@ public sealed class OutsidePaymentTests
     }
 
     [Fact]
+    public void One_payment_reference_opens_one_order_only()
+    {
+        var first = PlaceUnpaid();
+        var second = PlaceUnpaid();
+        Pay(first, "tx-same").Status.ShouldBe(PayStatus.Paid);
+        Pay(second, "tx-same").Status.ShouldBe(PayStatus.Duplicate);
+        second.State.ShouldBe(OrderState.Pending);
+        Locked(Owner).ShouldBe(20m, "one payment is credited once");
+    }
+
+    [Fact]
     public void An_order_paid_from_a_balance_takes_no_outside_payment()
     {
         var order = _s.Place(OrderKind.Rental);
