@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ordo.Server.Tronify.Chain;
+
+/// <summary>
+/// A java-tron node through its HTTP API (<c>/wallet/getnowblock</c>, <c>/wallet/broadcasttransaction</c>).
+/// Each call gives up after <see cref="Timeout"/>: a silent node must not hold a buyer's request,
+/// so it becomes a <see cref="TronNodeUnavailableException"/> the caller can answer as "try again".
+/// </summary>
+public sealed class JavaTronNode : ITronNode
+{
+    /// <summary>How long a call waits for the node unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseUrl;
+
+    public JavaTronNode(HttpClient http, Uri baseUrl)
+        : this(http, baseUrl, DefaultTimeout)
+    {
+    }
+
+    public JavaTronNode(HttpClient http, Uri baseUrl, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        _http = http;
+
+        // A base with a path (http://host/tron) keeps it: relative paths resolve under a trailing slash.
+        _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        Timeout = timeout;
+    }
+
+    public TimeSpan Timeout { get; }
+
+    public async Task<TronBlockRef> GetNowBlockAsync(CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync("wallet/getnowblock", new JsonObject(), cancellationToken);
+        var header = answer["block_header"]?["raw_data"];
+        if (Text(answer["blockID"]) is not { Length: 64 } blockId || !blockId.All(char.IsAsciiHexDigit)
+            || Number(header?["number"]) is not { } number || Number(header?["timestamp"]) is not { } timestamp)
+        {
+            throw new TronNodeUnavailableException("the TRON node answered getnowblock without a block id, number and timestamp");
+        }
+
+        return new TronBlockRef(number, blockId.ToLowerInvariant(), DateTimeOffset.FromUnixTimeMilliseconds(timestamp));
+    }
+
+    public async Task<TronBroadcast> BroadcastAsync(JsonObject signedTransaction, CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync("wallet/broadcasttransaction", signedTransaction, cancellationToken);
+        if (answer["result"] is JsonValue result && result.TryGetValue<bool>(out var accepted) && accepted)
+        {
+            return new TronBroadcast(true, null, null);
+        }
+
+        // java-tron answers a transaction it cannot even read with {"Error": "..."}, not a code.
+        if (Text(answer["Error"]) is { } error)
+        {
+            return new TronBroadcast(false, "OTHER_ERROR", error);
+        }
+
+        return new TronBroadcast(false, Text(answer["code"]), DecodeMessage(Text(answer["message"])));
+    }
+
+    private async Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        var url = new Uri(_baseUrl, path);
+        try
+        {
+            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            using var response = await _http.PostAsync(url, content, deadline.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TronNodeUnavailableException($"the TRON node answered {path} with HTTP {(int)response.StatusCode}");
+            }
+
+            var text = await response.Content.ReadAsStringAsync(deadline.Token);
+            return JsonNode.Parse(text) as JsonObject
+                ?? throw new TronNodeUnavailableException($"the TRON node answered {path} with something other than a JSON object");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TronNodeUnavailableException($"the TRON node did not answer {path} within {Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException error)
+        {
+            throw new TronNodeUnavailableException($"the TRON node could not be reached for {path}: {error.Message}", error);
+        }
+        catch (JsonException error)
+        {
+            throw new TronNodeUnavailableException($"the TRON node answered {path} with something other than JSON", error);
+        }
+    }
+
+    /// <summary>java-tron writes a broadcast's message as the hex of its UTF-8 text; anything else is kept as it came.</summary>
+    private static string? DecodeMessage(string? message)
+    {
+        if (message is not { Length: > 0 } || message.Length % 2 != 0 || !message.All(char.IsAsciiHexDigit))
+        {
+            return message;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromHexString(message));
+        }
+        catch (DecoderFallbackException)
+        {
+            return message;
+        }
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static long? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number) ? number : null;
+}

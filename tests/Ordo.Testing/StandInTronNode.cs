@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Ordo.Testing;
+
+/// <summary>
+/// A loopback stand-in for a java-tron node's HTTP API, enough for Tronify's <c>fastTrade</c>:
+/// <c>POST /wallet/getnowblock</c> answers <see cref="Block"/>, and <c>POST /wallet/broadcasttransaction</c>
+/// records the body and answers <c>{"result":true,"txid":…}</c> or the failure set by
+/// <see cref="FailBroadcastsWith"/>, in java-tron's shape (message as hex of its text). It listens on
+/// 127.0.0.1 on a free port, for this process or an <c>ordo serve</c> child, until disposed.
+/// </summary>
+public sealed class StandInTronNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly List<JsonObject> _broadcasts = [];
+    private (string Code, string Message)? _failure;
+
+    private StandInTronNode(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>Where the node listens (<c>http://127.0.0.1:port/</c>): the value for <c>Tronify__TronNodeUrl</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The block <c>getnowblock</c> answers; set it to move the chain on.</summary>
+    public StandInBlock Block { get; set; } = StandInBlock.At(78_500_000, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3 * 3));
+
+    /// <summary>When true, the node takes requests and never answers them (until the caller gives up or the node is disposed).</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>Every body <c>broadcasttransaction</c> received, accepted or not, in order.</summary>
+    public IReadOnlyList<JsonObject> Broadcasts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _broadcasts.Select(body => body.DeepClone().AsObject())];
+            }
+        }
+    }
+
+    public static async Task<StandInTronNode> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        StandInTronNode? node = null;
+        app.MapPost("/wallet/getnowblock", context => node!.NowBlockAsync(context));
+        app.MapPost("/wallet/broadcasttransaction", context => node!.BroadcastAsync(context));
+        await app.StartAsync();
+        node = new StandInTronNode(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+        return node;
+    }
+
+    /// <summary>From now on, broadcasts fail as java-tron's do, e.g. <c>("SIGERROR", "Validate signature error: …")</c>.</summary>
+    public void FailBroadcastsWith(string code, string message)
+    {
+        lock (_gate)
+        {
+            _failure = (code, message);
+        }
+    }
+
+    /// <summary>From now on, broadcasts are accepted again.</summary>
+    public void AcceptBroadcasts()
+    {
+        lock (_gate)
+        {
+            _failure = null;
+        }
+    }
+
+    private async Task NowBlockAsync(HttpContext context)
+    {
+        if (!await AnswersAsync(context))
+        {
+            return;
+        }
+
+        var block = Block;
+        await WriteAsync(context, new JsonObject
+        {
+            ["blockID"] = block.Id,
+            ["block_header"] = new JsonObject
+            {
+                ["raw_data"] = new JsonObject
+                {
+                    ["number"] = block.Number,
+                    ["txTrieRoot"] = new string('0', 64),
+                    ["witness_address"] = "41" + new string('a', 40),
+                    ["parentHash"] = StandInBlock.At(block.Number - 1, block.Timestamp.AddSeconds(-3)).Id,
+                    ["version"] = 32,
+                    ["timestamp"] = block.Timestamp.ToUnixTimeMilliseconds(),
+                },
+                ["witness_signature"] = new string('b', 130),
+            },
+        });
+    }
+
+    private async Task BroadcastAsync(HttpContext context)
+    {
+        if (!await AnswersAsync(context))
+        {
+            return;
+        }
+
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException error)
+        {
+            await WriteAsync(context, new JsonObject { ["Error"] = "class com.alibaba.fastjson.JSONException : " + error.Message });
+            return;
+        }
+
+        if (body is null)
+        {
+            await WriteAsync(context, new JsonObject { ["Error"] = "class java.lang.NullPointerException : null" });
+            return;
+        }
+
+        (string Code, string Message)? failure;
+        lock (_gate)
+        {
+            _broadcasts.Add(body);
+            failure = _failure;
+        }
+
+        var txId = body["txID"]?.DeepClone();
+        await WriteAsync(context, failure is { } fail
+            ? new JsonObject { ["code"] = fail.Code, ["txid"] = txId, ["message"] = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(fail.Message)) }
+            : new JsonObject { ["result"] = true, ["txid"] = txId });
+    }
+
+    /// <summary>False when the node is silent: the request is held until the caller gives up or the node stops, then dropped.</summary>
+    private async Task<bool> AnswersAsync(HttpContext context)
+    {
+        if (!Silent)
+        {
+            return true;
+        }
+
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, held.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+        }
+
+        return false;
+    }
+
+    private static async Task WriteAsync(HttpContext context, JsonObject body)
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(grace.Token);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
+
+/// <summary>A block as java-tron shows it: its number, its id (the number's 8 bytes, then 24 bytes of hash) and its time.</summary>
+public sealed record StandInBlock(long Number, string Id, DateTimeOffset Timestamp)
+{
+    /// <summary>A block at <paramref name="number"/> with a made-up but fixed hash.</summary>
+    public static StandInBlock At(long number, DateTimeOffset timestamp)
+    {
+        var hash = SHA256.HashData(BitConverter.GetBytes(number));
+        return new StandInBlock(number, number.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + Convert.ToHexStringLower(hash)[16..], timestamp);
+    }
+}
