@@ -99,6 +99,9 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
     public Task<IReadOnlyList<Balance>> GetBalancesAsync(long accountId, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<Balance>>(c => StoreReads.Balances(c, accountId));
 
+    public Task<IReadOnlyList<Payout>> ListPayoutsAsync(PayoutQuery query, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<Payout>>(c => PayoutRows.List(c, query));
+
     public Task<IReadOnlyList<LedgerEntry>> GetLedgerAsync(CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<LedgerEntry>>(StoreReads.Ledger);
 

@@ -123,6 +123,13 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         return trade with { Id = (long)command.ExecuteScalar()! };
     }
 
+    public Payout InsertPayout(Payout payout)
+    {
+        var command = Prepared(PayoutRows.Insert);
+        PayoutRows.Bind(command.Parameters, payout);
+        return payout with { Id = (long)command.ExecuteScalar()! };
+    }
+
     public void UpdateOrder(Order order)
     {
         var command = Prepared(OrderRows.Update);

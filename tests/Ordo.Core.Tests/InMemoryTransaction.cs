@@ -76,6 +76,15 @@ internal sealed class InMemoryTransaction : IOrderTransaction
 
     public void RecordExternalId(string scope, string externalId) => ExternalIds.Add((scope, externalId));
 
+    public List<Payout> Payouts { get; } = [];
+
+    public Payout InsertPayout(Payout payout)
+    {
+        var stored = payout with { Id = Payouts.Count + 1 };
+        Payouts.Add(stored);
+        return stored;
+    }
+
     public Market? FindMarket(string name) => Markets.GetValueOrDefault(name);
 
     public void SaveMarket(Market market) => Markets[market.Name] = market;

@@ -65,6 +65,10 @@ public sealed class OrderEngine
     public Task<BookDepth?> DepthAsync(string market, CancellationToken cancellationToken = default) =>
         store.WriteAsync(tx => tx.FindMarket(market) is { } found ? BookDepth.Of(Books.For(found, tx), new MarketUnits(found)) : null, cancellationToken);
 
+    /// <summary>A payment from outside for an order placed unpaid: opens it, once per reference (see <see cref="PayOrder"/>).</summary>
+    public Task<PayResult> PayAsync(PayOrder command, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Pay(command), cancellationToken);
+
     public Task<ExpireResult> ExpireAsync(long orderId, CancellationToken cancellationToken = default) =>
         store.WriteAsync(tx => new OrderWrite(tx, clock.Now(), Books).Expire(orderId), cancellationToken);
 

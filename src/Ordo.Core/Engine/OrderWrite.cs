@@ -56,6 +56,11 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         }
 
         var life = Lifecycles.For(command.Kind);
+        if (command.PaidFromOutside is { } outside)
+        {
+            return PlaceUnpaid(command, outside, funding, life);
+        }
+
         var order = NewOrder(command, tx.NextOrderId(), funding.Asset, command.Kind == OrderKind.Rental ? funding.Amount : 0, life.Initial);
         if (funding.Amount > 0 && !_ledger.TryHold(order, funding.Amount, command.Kind == OrderKind.Rental ? MovementReasons.Payment : MovementReasons.Lock))
         {
@@ -361,6 +366,11 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
             fee = order.AmountLocked - refund;
             _ledger.Release(order, Pocket.Available(order.AccountId), refund, life.Funds == FundsRule.RefundPaid ? MovementReasons.Refund : MovementReasons.Release);
             _ledger.Release(order, Pocket.Available(SystemAccounts.Platform), fee, MovementReasons.Fee);
+            if (PaymentAttributes.PaidFromOutside(order))
+            {
+                // Paid from outside: the refund goes back out the way it came, as a payout.
+                PayOut(order, refund, order.Attributes[PaymentAttributes.RefundAddress], command == OrderCommand.Cancel ? PayoutReasons.Cancel : PayoutReasons.Expiry);
+            }
             if (life.Funds == FundsRule.RefundPaid)
             {
                 order.AmountRefunded += refund;

@@ -31,6 +31,9 @@ public sealed record PlaceOrder
     /// <summary>How long the order may stay unfilled (or unpaid) before expiry; null for no limit.</summary>
     public TimeSpan? Validity { get; init; }
 
+    /// <summary>Rental: paid from outside (on chain) instead of from the balance; the order starts unpaid.</summary>
+    public OutsidePayment? PaidFromOutside { get; init; }
+
     public CancelTerms Terms { get; init; } = CancelTerms.None;
 
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }

@@ -6,4 +6,7 @@ public enum OrderCommand
     Fill,
     Cancel,
     Expire,
+
+    /// <summary>A payment made outside Ordo (on chain) arrived for an order placed unpaid.</summary>
+    Pay,
 }

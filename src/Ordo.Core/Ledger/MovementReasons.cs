@@ -10,4 +10,7 @@ public static class MovementReasons
     public const string Release = "release";
     public const string Refund = "refund";
     public const string Fee = "fee";
+
+    /// <summary>Owed to an address outside Ordo: moved to the external account with a payout row.</summary>
+    public const string Payout = "payout";
 }

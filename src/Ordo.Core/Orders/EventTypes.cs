@@ -11,4 +11,10 @@ public static class EventTypes
     public const string Expired = "order.expired";
     public const string Completed = "order.completed";
     public const string Amended = "order.amended";
+
+    /// <summary>A payment from outside opened the order.</summary>
+    public const string Paid = "order.paid";
+
+    /// <summary>A payment from outside arrived that could not open the order: all of it is paid back.</summary>
+    public const string PaymentReturned = "order.payment_returned";
 }

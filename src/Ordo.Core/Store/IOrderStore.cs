@@ -40,6 +40,9 @@ public interface IOrderStore
 
     Task<IReadOnlyList<Balance>> GetBalancesAsync(long accountId, CancellationToken cancellationToken = default);
 
+    /// <summary>Payouts, newest first (an account's, or all of them).</summary>
+    Task<IReadOnlyList<Payout>> ListPayoutsAsync(PayoutQuery query, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<LedgerEntry>> GetLedgerAsync(CancellationToken cancellationToken = default);
 
     Task<Account?> GetAccountAsync(long id, CancellationToken cancellationToken = default);

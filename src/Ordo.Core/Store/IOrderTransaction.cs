@@ -43,6 +43,9 @@ public interface IOrderTransaction
 
     void RecordExternalId(string scope, string externalId);
 
+    /// <summary>Stores a payout and returns it with its new id.</summary>
+    Ledger.Payout InsertPayout(Ledger.Payout payout);
+
     Market? FindMarket(string name);
 
     void SaveMarket(Market market);

@@ -25,6 +25,7 @@ public static class OrdoCommandLine
         root.Subcommands.Add(CredentialCommand(db));
         root.Subcommands.Add(Deposit(db));
         root.Subcommands.Add(MarketCommand(db));
+        root.Subcommands.Add(Payouts(db));
         root.Subcommands.Add(TanxLoginCommand.Build());
         return root;
     }
@@ -255,6 +256,40 @@ public static class OrdoCommandLine
         return new Command("market", "Manage markets") { set };
     }
 
+    private static Command Payouts(Option<string> db)
+    {
+        var account = new Option<long?>("--account") { Description = "Only this account's payouts" };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 100 };
+        var command = new Command("payouts", "List money owed to outside addresses (refunds of orders paid on chain), newest first: the operator sends it") { account, limit };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (result.GetValue(limit) is < 1 or > 10_000)
+            {
+                Console.Error.WriteLine("--limit must be from 1 to 10000.");
+                return 2;
+            }
+
+            using var ops = Operations.Open(result.GetValue(db)!);
+            var payouts = await ops.Store.ListPayoutsAsync(new Core.Store.PayoutQuery { AccountId = result.GetValue(account), Limit = result.GetValue(limit) }, cancellationToken);
+            if (payouts.Count == 0)
+            {
+                Console.WriteLine("No payouts.");
+                return 0;
+            }
+
+            Console.WriteLine("id\tcreated_at\torder\taccount\tamount\tasset\taddress\treason");
+            foreach (var p in payouts)
+            {
+                Console.WriteLine(string.Join('\t',
+                    p.Id, p.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                    p.OrderId, p.AccountId, Core.Decimals.ToText(p.Amount), p.Asset, p.Address, p.Reason));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
     /// <summary>A store and the administration over it, for one command.</summary>
     private sealed class Operations : IDisposable
     {
@@ -267,6 +302,8 @@ public static class OrdoCommandLine
         }
 
         public Administration Administration { get; }
+
+        public SqliteOrderStore Store => _store;
 
         // An operator's one-off command may wait for a busy server's lock longer than a request would.
         public static Operations Open(string path) => new(SqliteOrderStore.Open(new SqliteStoreOptions(path)

@@ -37,6 +37,11 @@ public static class OrdoServer
             }
         }
 
+        if (options.Tronify.Refusal() is { } tronify)
+        {
+            throw new InvalidOperationException(tronify);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -59,6 +64,7 @@ public static class OrdoServer
         services.AddSingleton(SecretBox.ForDatabase(options.DatabasePath, options.SecretsKey));
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<TronifyChannel>();
+        services.AddTronNode(options.Tronify);
         services.AddSingleton<TanxTokens>();
         services.AddSingleton<TanxNonces>();
         services.AddSingleton<CredentialRateLimiter>();
@@ -128,6 +134,7 @@ public static class OrdoServer
         app.MapNativeOrders();
         app.MapNativeAdmin();
         app.MapNativeMarkets();
+        app.MapNativePayouts();
         app.MapFeee();
         app.MapTronify();
         app.MapTanx();

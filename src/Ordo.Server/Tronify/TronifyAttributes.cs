@@ -12,4 +12,10 @@ public static class TronifyAttributes
     public const string OrderPrice = "order_price";
     public const string TradeType = "trade_type";
     public const string Source = "source";
+
+    /// <summary>fastTrade: the unsigned payment issued to the buyer (java-tron JSON), and what it pays.</summary>
+    public const string Transaction = "transaction";
+
+    public const string PayAmount = "pay_amount";
+    public const string ExtraTrxNum = "extra_trx_num";
 }

@@ -18,7 +18,10 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
 
     public sealed record Opened(Request? Request, TronifyResult? Refusal);
 
-    public async Task<Opened> OpenAsync(HttpContext http, bool signed)
+    public Task<Opened> OpenAsync(HttpContext http, bool signed) => OpenAsync(http, _ => signed);
+
+    /// <param name="signed">Whether this body must carry <c>flag</c> (addTronRentRecord: all but fastTrade, where the buyer pays on chain).</param>
+    public async Task<Opened> OpenAsync(HttpContext http, Func<JsonElement, bool> signed)
     {
         if (!throttle.Allows(http, out var wait))
         {
@@ -45,7 +48,7 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
             return Refuse(new TronifyResult(TronifyCodes.UnknownSourceFlag, $"unknown sourceFlag '{sourceFlag}'"));
         }
 
-        if (signed)
+        if (signed(body.Root))
         {
             var flag = fields.String(TronifyFlag.Field, required: true, maxLength: 64);
             if (flag is null)

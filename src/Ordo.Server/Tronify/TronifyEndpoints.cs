@@ -22,6 +22,8 @@ public static class TronifyEndpoints
     {
         var tronify = app.MapGroup(Prefix).ExcludeFromDescription();
         tronify.MapPost("/pledgeConfig", PledgeConfig);
+        tronify.MapPost("/queryPreorderInfo", TronifyFastTrade.QueryPreorderInfo);
+        tronify.MapPost("/uploadHash", TronifyFastTrade.UploadHash);
         tronify.MapPost("/addTronRentRecord", AddRentRecord);
         tronify.MapPost("/cancelOrder", CancelOrder);
         tronify.MapPost("/addTronSale", AddSale);
@@ -51,12 +53,17 @@ public static class TronifyEndpoints
             o.DefaultEnergyPrice, o.LowEnergyPrice, o.TopEnergyPrice, o.LowEnergyCanBuy, o.TopEnergyCanBuy, o.RefundRate));
     }
 
-    private static async Task<IResult> AddRentRecord(HttpContext http, TronifyChannel channel, OrderEngine engine, ServerOptions options)
+    private static async Task<IResult> AddRentRecord(HttpContext http, TronifyChannel channel, OrderEngine engine, IOrderStore store, ServerOptions options)
     {
-        var (request, refusal) = await channel.OpenAsync(http, signed: true);
+        var (request, refusal) = await channel.OpenAsync(http, signed: body => !TronifyFastTrade.Asks(body));
         if (request is null)
         {
             return refusal!;
+        }
+
+        if (TronifyFastTrade.Asks(request.Body))
+        {
+            return await TronifyFastTrade.CreateAsync(http, request, engine, store, options);
         }
 
         if (TronifyRent.Read(request.Fields, options.Tronify, out var invalid) is not { } rent)
@@ -146,7 +153,7 @@ public static class TronifyEndpoints
         var fields = request.Fields;
         var from = TronifyRent.Address(fields, "fromAddress");
         var (page, size) = Paging(fields);
-        var activeOnly = request.Body.TryGetProperty("orderType", out var type) && Text(type) == "1";
+        var filter = request.Body.TryGetProperty("orderType", out var type) ? Text(type) : null;
         if (!fields.Ok)
         {
             return TronifyResult.Invalid(fields.FirstError);
@@ -158,7 +165,13 @@ public static class TronifyEndpoints
             Dialect = DialectNames.Tronify,
             AttributeName = TronifyAttributes.FromAddress,
             AttributeValue = from,
-            States = activeOnly ? [OrderState.Open] : null,
+            // "1": active (wait_deposit_send, wait_sale); "0": completed (every closed status); else all.
+            States = filter switch
+            {
+                "1" => ActiveStates,
+                "0" => ClosedStates,
+                _ => null,
+            },
         };
         return await PageAsync(store, query, page, size, http.RequestAborted);
     }
@@ -199,11 +212,11 @@ public static class TronifyEndpoints
     {
         var orders = await store.ListOrdersAsync(query with { Limit = size, Offset = (page - 1) * size }, cancellationToken);
         var total = await store.CountOrdersAsync(query, cancellationToken);
-        return new TronifyResult(TronifyCodes.Success, "Success", orders.Select(TronifyRow.From).ToList())
-        {
-            Pagination = new TronifyPagination(page, size, total),
-        };
+        return TronifyResult.Success(new TronifyPage(orders.Select(TronifyRow.From).ToList(), new TronifyPagination(page, size, total)));
     }
+
+    private static readonly IReadOnlyList<OrderState> ActiveStates = [OrderState.Pending, OrderState.Open];
+    private static readonly IReadOnlyList<OrderState> ClosedStates = [OrderState.Filled, OrderState.Completed, OrderState.Cancelled, OrderState.Expired];
 
     private static (int Page, int Size) Paging(FieldReader fields) =>
         ((int)(fields.Integer("page", min: 1, max: 100_000, acceptText: true) ?? 1),

@@ -24,4 +24,45 @@ public sealed record TronifyOptions
     public long LowEnergyCanBuy { get; init; } = 32_000;
 
     public long TopEnergyCanBuy { get; init; } = 100_000_000;
+
+    /// <summary>
+    /// The java-tron node's HTTP API (<c>Tronify__TronNodeUrl</c>, e.g. Nile testnet's
+    /// <c>https://nile.trongrid.io</c>); without it <c>fastTrade</c> answers 101 naming this setting.
+    /// </summary>
+    public string? TronNodeUrl { get; init; }
+
+    /// <summary>The platform's TRON address that receives <c>fastTrade</c> payments (<c>Tronify__PaymentAddress</c>).</summary>
+    public string? PaymentAddress { get; init; }
+
+    /// <summary>
+    /// How long a buyer has to sign and upload a <c>fastTrade</c> payment: the issued transaction expires
+    /// then, and the unpaid order times out (<c>Tronify__PaymentWindow</c>, default 10 minutes, from
+    /// 1 minute to 24 hours, the longest a TRON transaction may live).
+    /// </summary>
+    public TimeSpan PaymentWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    public static readonly TimeSpan ShortestPaymentWindow = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LongestPaymentWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Why these settings cannot run (checked at start-up), or null.</summary>
+    public string? Refusal()
+    {
+        if (PaymentWindow < ShortestPaymentWindow || PaymentWindow > LongestPaymentWindow)
+        {
+            return $"Tronify__PaymentWindow={PaymentWindow} must be from {ShortestPaymentWindow} to {LongestPaymentWindow}";
+        }
+
+        if (!string.IsNullOrEmpty(TronNodeUrl) &&
+            (!Uri.TryCreate(TronNodeUrl, UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https")))
+        {
+            return $"Tronify__TronNodeUrl={TronNodeUrl} must be an http(s) URL of a java-tron node's HTTP API";
+        }
+
+        if (!string.IsNullOrEmpty(PaymentAddress) && !Core.Addresses.TronAddress.IsValid(PaymentAddress))
+        {
+            return $"Tronify__PaymentAddress={PaymentAddress} must be a TRON address (34 characters starting with T, valid checksum)";
+        }
+
+        return null;
+    }
 }

@@ -33,7 +33,8 @@ public sealed record TronifyRent(
     public decimal PledgeTrxNum => Decimals.Normalize(Decimals.RoundUp(PledgeNum * OrderPrice * Minutes / 1_440_000_000m, RentalLifecycle.MoneyScale));
 
     /// <summary>The request, or null with the refusal: 132 for too little energy, else 101 naming the field.</summary>
-    public static TronifyRent? Read(FieldReader fields, TronifyOptions options, out TronifyResult? refusal)
+    /// <param name="platformPrice">fastTrade: the platform prices the order; <c>orderPrice</c> is not read.</param>
+    public static TronifyRent? Read(FieldReader fields, TronifyOptions options, out TronifyResult? refusal, decimal? platformPrice = null)
     {
         refusal = null;
         var from = Address(fields, "fromAddress");
@@ -63,8 +64,8 @@ public sealed record TronifyRent(
             fields.Fail("orderType", "must be ENERGY");
         }
 
-        var price = fields.Decimal("orderPrice", required: true);
-        if (price is { } p && (p <= options.LowEnergyPrice || p > options.TopEnergyPrice))
+        var price = platformPrice ?? fields.Decimal("orderPrice", required: true);
+        if (platformPrice is null && price is { } p && (p <= options.LowEnergyPrice || p > options.TopEnergyPrice))
         {
             fields.Fail("orderPrice", $"must be more than {Decimals.ToText(options.LowEnergyPrice)} and at most {Decimals.ToText(options.TopEnergyPrice)} sun");
         }

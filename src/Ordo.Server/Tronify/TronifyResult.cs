@@ -6,13 +6,11 @@ using Ordo.Server.Http;
 namespace Ordo.Server.Tronify;
 
 /// <summary>
-/// Tronify's envelope: HTTP 200 (500 for a server fault, 503 when unavailable) with <c>{resCode, resMsg, data}</c>,
-/// and <c>pagination</c> beside <c>data</c> on the listings.
+/// Tronify's envelope: HTTP 200 (500 for a server fault, 503 when unavailable) with <c>{resCode, resMsg, data}</c>;
+/// the listings answer <c>data: {data: [rows], pagination}</c>, as Ledger Live's wallet reads them.
 /// </summary>
 public sealed class TronifyResult(int code, string message, object? data = null) : EnvelopeResult
 {
-    public TronifyPagination? Pagination { get; init; }
-
     public static TronifyResult Success(object data) => new(TronifyCodes.Success, "Success", data);
 
     public static TronifyResult Invalid(string message) => new(TronifyCodes.InvalidParameter, $"invalid parameter: {message}");
@@ -26,13 +24,12 @@ public sealed class TronifyResult(int code, string message, object? data = null)
 
     protected override JsonSerializerOptions Json => TronifyJson.Options;
 
-    protected override object Envelope(HttpContext context) => new TronifyEnvelope(code, message, data, Pagination);
+    protected override object Envelope(HttpContext context) => new TronifyEnvelope(code, message, data);
 }
 
-public sealed record TronifyEnvelope(
-    int ResCode,
-    string ResMsg,
-    object? Data,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TronifyPagination? Pagination);
+public sealed record TronifyEnvelope(int ResCode, string ResMsg, object? Data);
+
+/// <summary>A page of a listing (<c>mypayorder</c>, <c>trades</c>).</summary>
+public sealed record TronifyPage(IReadOnlyList<TronifyRow> Data, TronifyPagination Pagination);
 
 public sealed record TronifyPagination(int Page, int PageSize, int Total);

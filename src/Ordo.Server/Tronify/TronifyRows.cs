@@ -12,11 +12,12 @@ public sealed record TronifyRow(
     string PledgeAddress,
     long PledgeNum,
     long SalePledgeNum,
+    long FreezePledgeNum,
     long LeftPledgeNum,
     decimal PledgeTrxNum,
     string OrderPrice,
     string OrderType,
-    long PledgeDay,
+    string PledgeDay,
     string CreateTime,
     string OrderStatus)
 {
@@ -26,13 +27,18 @@ public sealed record TronifyRow(
         order.Attributes.GetValueOrDefault(TronifyAttributes.ReceiveAddress, ""),
         (long)order.Quantity,
         (long)order.FilledQuantity,
+        (long)order.FilledQuantity, // sold energy is delegated (frozen by the seller) for the lease
         (long)order.RemainingQuantity,
-        Decimals.Normalize(order.AmountPaid),
+        Decimals.Normalize(order.State == OrderState.Pending ? Due(order) : order.AmountPaid),
         order.Attributes.GetValueOrDefault(TronifyAttributes.OrderPrice, ""),
         order.Attributes.GetValueOrDefault(TronifyAttributes.OrderType, TronifyRent.OrderTypeEnergy),
-        long.Parse(order.Attributes.GetValueOrDefault(TronifyAttributes.PledgeDay, "0"), CultureInfo.InvariantCulture),
+        order.Attributes.GetValueOrDefault(TronifyAttributes.PledgeDay, "0"),
         order.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         TronifyStatus.Of(order.State));
+
+    /// <summary>An unpaid fastTrade order shows what it costs.</summary>
+    private static decimal Due(Order order) =>
+        decimal.Parse(order.Attributes.GetValueOrDefault(Core.Engine.PaymentAttributes.Due, "0"), CultureInfo.InvariantCulture);
 }
 
 /// <summary>What <c>addTronRentRecord</c> answers.</summary>

@@ -29,7 +29,8 @@ internal sealed class StateSetup
         Tx.SaveMarket(new Markets.Market("btcusdc", "BTC", "USDC", 2, 4, 0.0001m, 0, 0));
     }
 
-    public Order Place(OrderKind kind)
+    /// <param name="paidFromOutside">A rental paid on chain: it starts unpaid (Pending) and refunds by payouts to this address.</param>
+    public Order Place(OrderKind kind, string? paidFromOutside = null)
     {
         var command = new PlaceOrder
         {
@@ -48,6 +49,7 @@ internal sealed class StateSetup
             Validity = kind == OrderKind.Limit ? null : TimeSpan.FromHours(1),
             Terms = kind == OrderKind.Rental ? new CancelTerms(TimeSpan.Zero, 0.1m) : CancelTerms.None,
             Executor = kind == OrderKind.P2p ? Executor : null,
+            PaidFromOutside = paidFromOutside is null ? null : new OutsidePayment(paidFromOutside),
         };
         var result = Write.Place(command);
         result.Status.ShouldBe(PlaceStatus.Placed);
@@ -57,7 +59,8 @@ internal sealed class StateSetup
     /// <summary>An order of the kind in the state, reached the way production reaches it.</summary>
     public Order InState(OrderKind kind, OrderState state)
     {
-        var order = Place(kind);
+        // The one way a rental is Pending: placed to be paid from outside.
+        var order = Place(kind, kind == OrderKind.Rental && state == OrderState.Pending ? "TBuyer" : null);
         if (state is OrderState.Submitted or OrderState.Rejected)
         {
             // Declared in the tables but not produced by placing today (providers are assigned at

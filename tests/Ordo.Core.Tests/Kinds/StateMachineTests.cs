@@ -25,6 +25,7 @@ public sealed class StateMachineTests
     {
         [OrderKind.Rental] = new()
         {
+            [Pending] = ["NotFillable", "NotFillable", "→Cancelled", "→Expired"],
             [Open] = ["→Open", "→Filled", "→Cancelled", "→Expired"],
             [Filled] = ["NotFillable", "NotFillable", "AlreadyFilled", "→Completed"],
             [Completed] = ["NotFillable", "NotFillable", "AlreadyFilled", "NotDue"],

@@ -131,13 +131,13 @@ public sealed class ListIsolationTests(ListIsolationTests.TwoTenants world) : IC
     {
         var (me, other) = Sides(aAsks);
         var mine = await me.Tronify.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["pageSize"] = 100 }, sign: false);
-        mine["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldBe([me.TronifyOrderId]);
-        mine["pagination"]!["total"]!.GetValue<int>().ShouldBe(1);
+        mine["data"]!["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldBe([me.TronifyOrderId]);
+        mine["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(1);
         ShowsNoneOf(mine.ToJsonString(), other, "mypayorder");
 
         // The public market lists every channel's open orders, by design, but names no channel.
         var market = await me.Tronify.CallAsync("trades", new JsonObject { ["pageSize"] = 100 }, sign: false);
-        market["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldContain(other.TronifyOrderId);
+        market["data"]!["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldContain(other.TronifyOrderId);
         market.ToJsonString().ShouldNotContain(other.Tronify.SourceFlag);
     }
 

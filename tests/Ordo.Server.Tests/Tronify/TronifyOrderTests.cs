@@ -183,23 +183,26 @@ public sealed class TronifyOrderTests : IAsyncLifetime
         await other.RentAsync(orderPrice: "50");
         await buyer.CancelAsync(ids[0]);
 
-        var mine = await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["page"] = 1, ["pageSize"] = 2, ["orderType"] = "0" }, sign: false);
+        // Ledger Live's wallet reads the rows and the pagination inside data (coin-tron 8.0.0, lib/network/tronify/types.d.ts, MyPayOrderData).
+        var mine = (await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["page"] = 1, ["pageSize"] = 2, ["orderType"] = "2" }, sign: false))["data"]!;
         mine["pagination"]!.ToJsonString().ShouldBe("""{"page":1,"pageSize":2,"total":3}""");
         mine["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldBe([ids[2], ids[1]], "newest first");
-        var active = await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["page"] = "1", ["pageSize"] = "10", ["orderType"] = "1" }, sign: false);
+        var active = (await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["page"] = "1", ["pageSize"] = "10", ["orderType"] = "1" }, sign: false))["data"]!;
         active["pagination"]!["total"]!.GetValue<int>().ShouldBe(2);
+        var closed = (await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["orderType"] = "0" }, sign: false))["data"]!;
+        closed["data"]!.AsArray().Select(r => r!["orderId"]!.GetValue<string>()).ShouldBe([ids[0]], "0: completed, every closed status");
         var row = active["data"]![0]!;
         row.AsObject().Select(p => p.Key).ShouldBe(
-            ["orderId", "fromAddress", "pledgeAddress", "pledgeNum", "salePledgeNum", "leftPledgeNum", "pledgeTrxNum", "orderPrice", "orderType", "pledgeDay", "createTime", "orderStatus"]);
+            ["orderId", "fromAddress", "pledgeAddress", "pledgeNum", "salePledgeNum", "freezePledgeNum", "leftPledgeNum", "pledgeTrxNum", "orderPrice", "orderType", "pledgeDay", "createTime", "orderStatus"]);
         row["createTime"]!.GetValue<string>().ShouldBe("2026-11-21 12:00:02");
         row["orderPrice"]!.GetValue<string>().ShouldBe("60");
-        row["pledgeDay"]!.GetValue<long>().ShouldBe(30);
+        row["pledgeDay"]!.GetValue<string>().ShouldBe("30");
         row["pledgeTrxNum"]!.GetValue<decimal>().ShouldBe(57.6m);
         var elsewhere = await buyer.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8" }, sign: false);
-        elsewhere["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
+        elsewhere["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
 
         async Task<string[]> Market(string sort) =>
-            (await other.CallAsync("trades", new JsonObject { ["page"] = 1, ["pageSize"] = 10, ["sort"] = sort }, sign: false))["data"]!
+            (await other.CallAsync("trades", new JsonObject { ["page"] = 1, ["pageSize"] = 10, ["sort"] = sort }, sign: false))["data"]!["data"]!
                 .AsArray().Select(r => r!["orderPrice"]!.GetValue<string>()).ToArray();
         (await Market("0")).ShouldBe(["90", "60", "50"], "price per day high to low (not the total), every channel, open only");
         (await Market("1")).ShouldBe(["50", "60", "90"]);
@@ -210,6 +213,6 @@ public sealed class TronifyOrderTests : IAsyncLifetime
     private static async Task<JsonNode> MyOrder(TronifyUser user, string orderId)
     {
         var list = await user.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = Orders.Address, ["pageSize"] = 100 }, sign: false);
-        return list["data"]!.AsArray().Single(r => r!["orderId"]!.GetValue<string>() == orderId)!;
+        return list["data"]!["data"]!.AsArray().Single(r => r!["orderId"]!.GetValue<string>() == orderId)!;
     }
 }

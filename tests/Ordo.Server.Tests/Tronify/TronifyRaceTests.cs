@@ -27,7 +27,7 @@ public sealed class TronifyRaceTests : IAsyncLifetime
             var sold = await Task.WhenAll(sales);
             var cancelled = await cancel;
 
-            var row = (await buyer.CallAsync("mypayorder", new() { ["fromAddress"] = Orders.Address, ["pageSize"] = 100 }, sign: false))["data"]!
+            var row = (await buyer.CallAsync("mypayorder", new() { ["fromAddress"] = Orders.Address, ["pageSize"] = 100 }, sign: false))["data"]!["data"]!
                 .AsArray().Single(r => r!["orderId"]!.GetValue<string>() == orderId)!;
             var status = row["orderStatus"]!.GetValue<string>();
             var applied = sold.Where(s => s["resCode"]!.GetValue<int>() == 100).Sum(s => s == sold[0] ? 16_666 : 16_667);
