@@ -39,5 +39,4 @@ public sealed class FeeeAccountTests
         }));
         failure.Message.ShouldContain("Feee__RechargeAddress");
     }
-
 }
