@@ -362,6 +362,13 @@ public static class TanxEndpoints
             return bad;
         }
 
+        // Filters the SDKs offer for what Ordo never has (a pending order is answered already in the
+        // book; no stop or maker-only orders): nothing matches them.
+        if (fields.String("state") is "pending" || fields.String("ord_type") is "limit_maker" or "stop_limit")
+        {
+            return TanxResult.Ok("Orders fetched successfully", Array.Empty<TanxOrder>());
+        }
+
         var limit = (int)(fields.Integer("limit", min: 1, max: 500, acceptText: true) ?? 50);
         var page = (int)(fields.Integer("page", min: 1, max: 1_000_000, acceptText: true) ?? 1);
         var market = fields.String("market", maxLength: 32);

@@ -64,6 +64,11 @@ public sealed class NodeSdkTests : IAsyncLifetime
         listed.ShouldBe(HttpStatusCode.OK, list.ToJsonString());
         list["payload"]!.AsArray().Select(o => o!["id"]!.GetValue<long>()).ShouldBe([bought, resting]);
 
+        // ListOrdersParams' states and types that Ordo never has match nothing.
+        (await sdk.GetAsync("/sapi/v1/orders?state=pending")).Body["payload"]!.AsArray().ShouldBeEmpty();
+        (await sdk.GetAsync("/sapi/v1/orders?ord_type=stop_limit")).Body["payload"]!.AsArray().ShouldBeEmpty();
+        (await sdk.GetAsync("/sapi/v1/orders?state=wait")).Body["payload"]!.AsArray().Single()!["id"]!.GetValue<long>().ShouldBe(resting);
+
         // cancelOrder(orderId): the answer is read as { order_id, ... }.
         var (cancelled, cancel) = await sdk.PostAsync("/sapi/v1/orders/cancel/", $$"""{"order_id":{{resting}}}""");
         cancelled.ShouldBe(HttpStatusCode.OK, cancel.ToJsonString());
