@@ -582,7 +582,7 @@ public static class TanxEndpoints
 
         try
         {
-            var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 64, ValueLengthLimit = BodyLimits.MaxBytes }, http.RequestAborted);
+            var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 16, ValueLengthLimit = 4096, KeyLengthLimit = 64 }, http.RequestAborted);
             var json = new JsonObject();
             foreach (var (name, values) in form)
             {
