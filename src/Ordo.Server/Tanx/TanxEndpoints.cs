@@ -549,7 +549,8 @@ public static class TanxEndpoints
     private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadAsync(HttpContext http)
     {
         // tanX's Python SDK refreshes its token with a form (requests' data=), not JSON.
-        if (http.Request.HasFormContentType)
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return await ReadFormAsync(http);
         }
@@ -591,7 +592,7 @@ public static class TanxEndpoints
 
             return (new FieldReader(JsonSerializer.SerializeToElement(json)), null);
         }
-        catch (InvalidDataException)
+        catch (Exception error) when (error is InvalidDataException or IOException)
         {
             return (new FieldReader(default), TanxResult.Invalid("body: a malformed form"));
         }
