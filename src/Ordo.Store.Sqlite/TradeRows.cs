@@ -47,11 +47,23 @@ internal static class TradeRows
             p.Add("$order", order);
         }
 
+        if (q.CreatedFrom is { } from)
+        {
+            where += " AND created_at >= $from";
+            p.Add("$from", Sql.Time(from));
+        }
+
+        if (q.CreatedTo is { } to)
+        {
+            where += " AND created_at <= $to";
+            p.Add("$to", Sql.Time(to));
+        }
+
         p.Add("$limit", q.Limit);
         p.Add("$offset", q.Offset);
         command.CommandText =
             "SELECT id, market, price, volume, maker_order_id, taker_order_id, maker_account_id, taker_account_id, taker_side, buyer_fee, seller_fee, created_at " +
-            $"FROM trades WHERE {where} ORDER BY id DESC LIMIT $limit OFFSET $offset";
+            $"FROM trades WHERE {where} ORDER BY id {(q.OldestFirst ? "ASC" : "DESC")} LIMIT $limit OFFSET $offset";
         using var r = command.ExecuteReader();
         var trades = new List<TradeRecord>();
         while (r.Read())

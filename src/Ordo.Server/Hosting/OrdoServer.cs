@@ -72,6 +72,7 @@ public static class OrdoServer
         services.AddTronNode(options.Tronify);
         services.AddSingleton<TanxTokens>();
         services.AddSingleton<TanxNonces>();
+        services.AddSingleton<TanxOrderNonces>();
         services.AddSingleton<CredentialRateLimiter>();
         services.AddSingleton<ClientThrottle>();
         services.AddSingleton<CredentialLookup>();
@@ -174,7 +175,7 @@ public static class OrdoServer
     [
         (FeeeEndpoints.Prefix, FeeeResult.ServerFault, FeeeResult.Unavailable),
         (TronifyEndpoints.Prefix, TronifyResult.ServerFault, TronifyResult.Unavailable),
-        (TanxEndpoints.Prefix, TanxResult.ServerFault, TanxResult.Unavailable),
+        (TanxEndpoints.Root, TanxResult.ServerFault, TanxResult.Unavailable),
         (FungiesEndpoints.Prefix, FungiesResult.ServerFault, FungiesResult.Unavailable),
         (XendEndpoints.Prefix, XendResult.ServerFault, XendResult.Unavailable),
     ];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using Ordo.Core;
 using Ordo.Core.Engine;
@@ -14,28 +15,42 @@ namespace Ordo.Server.Tanx;
 /// tanX's API (<c>/sapi/v1</c>) on the engine's limit kind and the matching engine: log in by
 /// signing a nonce with an Ethereum key, then create, read, list and cancel orders under a JWT.
 /// Decision: tanX's own create asks for a StarkEx signature over the order; Ordo settles nothing on
-/// layer 2, so create takes the order's fields under the JWT alone.
+/// layer 2, so the signature the SDKs send is kept with the order, not verified, and create also
+/// takes the order's fields under the JWT alone.
 /// </summary>
 public static class TanxEndpoints
 {
     public const string Prefix = "/sapi/v1";
 
+    /// <summary>Every tanX path is under it (the SDKs' v2 login too); unknown ones answer in tanX's envelope.</summary>
+    public const string Root = "/sapi";
+
     public static void MapTanx(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup(Prefix + "/auth").ExcludeFromDescription();
-        auth.MapPost("/nonce/", Nonce);
-        auth.MapPost("/login/", Login);
-        auth.MapPost("/token/refresh/", RefreshToken);
+        // One login under the paths each SDK uses: Brine /sapi/v1/auth/, tanX's Node and Go SDKs
+        // /sapi/v2/auth/, its Python SDK /sapi/v1/auth/v2/. All refresh at /sapi/v1/auth/token/refresh/.
+        foreach (var path in new[] { Prefix + "/auth", Root + "/v2/auth", Prefix + "/auth/v2" })
+        {
+            var login = app.MapGroup(path).ExcludeFromDescription();
+            login.MapPost("/nonce/", Nonce);
+            login.MapPost("/login/", Login);
+        }
+
+        app.MapPost(Prefix + "/auth/token/refresh/", RefreshToken).ExcludeFromDescription();
+        app.MapGet(Prefix + "/health/", () => TanxResult.Ok("Working fine!", "")).ExcludeFromDescription();
 
         var tanx = app.MapGroup(Prefix).RequireTanxToken().ExcludeFromDescription();
+        tanx.MapPost("/orders/nonce/", OrderNonce);
         tanx.MapPost("/orders/create/", Create);
         tanx.MapGet("/orders/", List);
         tanx.MapPost("/orders/cancel/", Cancel);
         tanx.MapGet("/orders/{id}/", Get);
         tanx.MapPost("/user/bulkcancel/", BulkCancel);
         tanx.MapGet("/trades/", Trades);
+        tanx.MapGet("/user/profile/", TanxUserEndpoints.Profile);
+        tanx.MapGet("/user/balance/", TanxUserEndpoints.Balance);
 
-        app.MapFallback(Prefix + "/{**rest}", (HttpContext http) =>
+        app.MapFallback(Root + "/{**rest}", (HttpContext http) =>
             TanxResult.Error(404, $"No endpoint {http.Request.Method} {http.Request.Path}")).ExcludeFromDescription();
     }
 
@@ -161,7 +176,11 @@ public static class TanxEndpoints
         return TanxResult.Ok("Token refreshed successfully", new TanxTokenPair(access, rotated));
     }
 
-    private static async Task<IResult> Create(HttpContext http, OrderEngine engine, IOrderStore store)
+    /// <summary>
+    /// The first step of the SDKs' create: the order's terms are checked and kept with a nonce and a
+    /// <c>msg_hash</c> for the caller to sign; create with them places exactly these terms.
+    /// </summary>
+    private static async Task<IResult> OrderNonce(HttpContext http, IOrderStore store, TanxOrderNonces nonces)
     {
         var (fields, bad) = await ReadAsync(http);
         if (bad is not null)
@@ -169,21 +188,124 @@ public static class TanxEndpoints
             return bad;
         }
 
-        var marketName = fields.String("market", required: true, maxLength: 32);
-        var side = fields.Choice("side", Sides, required: true);
-        var type = fields.Choice("ord_type", OrderTypes, required: true);
-        var price = fields.Decimal("price", required: type == OrderType.Limit);
-        var volume = fields.Decimal("volume", required: true);
+        // The SDKs send a price for market orders too (their examples do); a market order takes the
+        // book's prices and the engine refuses one that carries a price, so it is dropped here.
+        var (terms, refusal) = await TermsAsync(fields, store, dropMarketPrice: true, http.RequestAborted);
+        if (terms is null)
+        {
+            return refusal!;
+        }
+
+        return nonces.Issue(http.TanxCaller().CredentialId, terms, out var retry) is { } issued
+            ? TanxResult.Ok("order nonce created successfully, please sign the msg_hash to place the order", new TanxNoncePayload(issued.Nonce, issued.MsgHash))
+            : TanxResult.TooManyRequests(retry);
+    }
+
+    /// <summary>
+    /// Create in either of tanX's forms: <c>{nonce, msg_hash, signature: {r, s}}</c> after
+    /// <c>/orders/nonce/</c> (the SDKs), or the order's fields directly. The StarkEx signature is kept
+    /// with the order, not verified: Ordo settles nothing on layer 2 and the JWT authenticates.
+    /// </summary>
+    private static async Task<IResult> Create(HttpContext http, OrderEngine engine, IOrderStore store, TanxOrderNonces nonces)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
+        if (body.Error is { } error)
+        {
+            return TanxResult.Invalid(error);
+        }
+
+        var fields = new FieldReader(body.Root);
+        if (!body.Root.TryGetProperty("nonce", out _))
+        {
+            var (given, refusal) = await TermsAsync(fields, store, dropMarketPrice: false, http.RequestAborted);
+            return given is null ? refusal! : await PlaceAsync(http, engine, store, given, attributes: null);
+        }
+
+        var nonce = fields.Integer("nonce", required: true, min: 1, acceptText: true);
+        var msgHash = fields.String("msg_hash", required: true, maxLength: 80);
+        var signature = fields.Object("signature");
+        if (signature is null && fields.Ok)
+        {
+            fields.Fail("signature", "is required: {r, s}");
+        }
+
+        var r = signature?.String("r", required: true, maxLength: 66);
+        var s = signature?.String("s", required: true, maxLength: 66);
+        if (signature is not null)
+        {
+            foreach (var (name, value) in new[] { ("r", r), ("s", s) })
+            {
+                if (value is not null && !IsHexNumber(value))
+                {
+                    signature.Fail(name, "must be a hex number of at most 64 digits, such as \"0x1f...\"");
+                }
+            }
+
+            fields.Merge("signature", signature);
+        }
+
         if (!fields.Ok)
         {
             return TanxResult.Invalid(fields.FirstError);
         }
 
-        if (await store.GetMarketAsync(marketName!, http.RequestAborted) is not { } market)
+        var (check, terms) = nonces.Take(http.TanxCaller().CredentialId, nonce!.Value, msgHash!);
+        return check switch
         {
-            return TanxResult.Invalid($"market: unknown market {marketName}");
+            TanxOrderNonces.Check.WrongHash => TanxResult.Invalid("msg_hash: is not the hash issued with this nonce"),
+            TanxOrderNonces.Check.Unknown => TanxResult.Invalid("nonce: unknown, expired or already used; ask /sapi/v1/orders/nonce/ for a new one"),
+            _ => await PlaceAsync(http, engine, store, terms!, new Dictionary<string, string>
+            {
+                [StarkMsgHash] = msgHash!,
+                [StarkSignatureR] = r!,
+                [StarkSignatureS] = s!,
+            }),
+        };
+    }
+
+    /// <summary>The order attributes that keep the StarkEx signature an SDK sent with its create.</summary>
+    public const string StarkMsgHash = "tanx_msg_hash";
+
+    public const string StarkSignatureR = "tanx_signature_r";
+
+    public const string StarkSignatureS = "tanx_signature_s";
+
+    private static bool IsHexNumber(string text)
+    {
+        var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        return digits.Length is > 0 and <= 64 && digits.All(char.IsAsciiHexDigit);
+    }
+
+    /// <summary>An order's terms from create's or the nonce's fields, its market known.</summary>
+    private static async Task<(TanxOrderTerms? Terms, TanxResult? Refusal)> TermsAsync(FieldReader fields, IOrderStore store, bool dropMarketPrice, CancellationToken cancellationToken)
+    {
+        var marketName = fields.String("market", required: true, maxLength: 32);
+        var side = fields.Choice("side", Sides, required: true);
+        var type = fields.Choice("ord_type", OrderTypes, required: true);
+        var price = type == OrderType.Market && dropMarketPrice ? null : fields.Decimal("price", required: type == OrderType.Limit);
+        var volume = fields.Decimal("volume", required: true);
+
+        // Ordo has no stop orders: a stop price would be a condition it silently ignored.
+        if (fields.Ok && fields.Decimal("stop_price", allowZero: true) is not null)
+        {
+            fields.Fail("stop_price", "stop orders are not offered; send no stop_price (or null)");
         }
 
+        if (!fields.Ok)
+        {
+            return (null, TanxResult.Invalid(fields.FirstError));
+        }
+
+        if (await store.GetMarketAsync(marketName!, cancellationToken) is not { } market)
+        {
+            return (null, TanxResult.Invalid($"market: unknown market {marketName}"));
+        }
+
+        return (new TanxOrderTerms(market.Name, side!.Value, type!.Value, price, volume!.Value), null);
+    }
+
+    private static async Task<IResult> PlaceAsync(HttpContext http, OrderEngine engine, IOrderStore store, TanxOrderTerms terms, IReadOnlyDictionary<string, string>? attributes)
+    {
         var caller = http.TanxCaller();
         var result = await engine.PlaceAsync(
             new PlaceOrder
@@ -192,19 +314,21 @@ public static class TanxEndpoints
                 AccountId = caller.AccountId,
                 Dialect = DialectNames.Tanx,
                 Kind = OrderKind.Limit,
-                Market = market.Name,
-                Side = side,
-                Type = type,
-                Price = price,
-                Quantity = volume!.Value,
+                Market = terms.Market,
+                Side = terms.Side,
+                Type = terms.Type,
+                Price = terms.Price,
+                Quantity = terms.Volume,
+                Attributes = attributes,
             },
             http.RequestAborted);
+        var market = await store.GetMarketAsync(terms.Market, http.RequestAborted);
         return result.Status switch
         {
             PlaceStatus.Placed => TanxResult.Ok("Created Order Successfully", TanxOrder.From(result.Order!, market)),
             PlaceStatus.InsufficientBalance => TanxResult.Invalid("Insufficient balance"),
             _ when result.AllowedDecimals is { } allowed =>
-                TanxResult.Invalid($"Maximum decimals allowed for {WireName(result.Field)} is {allowed} in {market.Name} market"),
+                TanxResult.Invalid($"Maximum decimals allowed for {WireName(result.Field)} is {allowed} in {terms.Market} market"),
             _ => TanxResult.Invalid($"{WireName(result.Field)}: {result.Message}"),
         };
     }
@@ -232,7 +356,19 @@ public static class TanxEndpoints
 
     private static async Task<IResult> List(HttpContext http, IOrderStore store)
     {
-        var fields = new FieldReader(QueryJson.From(http.Request.Query));
+        var (fields, bad) = await ReadQueryAsync(http);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        // Filters the SDKs offer for what Ordo never has (a pending order is answered already in the
+        // book; no stop or maker-only orders): nothing matches them.
+        if (fields.String("state") is "pending" || fields.String("ord_type") is "limit_maker" or "stop_limit")
+        {
+            return TanxResult.Ok("Orders fetched successfully", Array.Empty<TanxOrder>());
+        }
+
         var limit = (int)(fields.Integer("limit", min: 1, max: 500, acceptText: true) ?? 50);
         var page = (int)(fields.Integer("page", min: 1, max: 1_000_000, acceptText: true) ?? 1);
         var market = fields.String("market", maxLength: 32);
@@ -241,9 +377,32 @@ public static class TanxEndpoints
         var side = fields.Choice("side", Sides);
         var from = fields.Integer("start_time", min: 0, max: 253_402_300_799, acceptText: true);
         var to = fields.Integer("end_time", min: 0, max: 253_402_300_799, acceptText: true);
+        var oldestFirst = fields.Choice("order_by", OrderBy) ?? false;
+        var baseUnit = fields.String("base_unit", maxLength: 16);
+        var quoteUnit = fields.String("quote_unit", maxLength: 16);
+        if (fields.Ok && (baseUnit is null) != (quoteUnit is null))
+        {
+            fields.Fail(baseUnit is null ? "quote_unit" : "base_unit", "give base_unit and quote_unit together (or market)");
+        }
+
         if (!fields.Ok)
         {
             return TanxResult.Invalid(fields.FirstError);
+        }
+
+        // base_unit and quote_unit name a market as tanX names them: btc + usdc is btcusdc.
+        if (baseUnit is not null)
+        {
+            var named = (baseUnit + quoteUnit).ToLowerInvariant();
+            var unitsMarket = await store.GetMarketAsync(named, http.RequestAborted);
+            if (unitsMarket is null || (market is not null && market != named)
+                || !string.Equals(unitsMarket.Base, baseUnit, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(unitsMarket.Quote, quoteUnit, StringComparison.OrdinalIgnoreCase))
+            {
+                return TanxResult.Ok("Orders fetched successfully", Array.Empty<TanxOrder>());
+            }
+
+            market = named;
         }
 
         var orders = await store.ListOrdersAsync(
@@ -259,6 +418,7 @@ public static class TanxEndpoints
                 Type = type,
                 Limit = limit,
                 Offset = (page - 1) * limit,
+                Sort = oldestFirst ? OrderSort.OldestFirst : OrderSort.NewestFirst,
             },
             http.RequestAborted);
         var markets = await MarketsAsync(store, orders.Select(o => o.Market!), http.RequestAborted);
@@ -286,10 +446,18 @@ public static class TanxEndpoints
         return result.Status switch
         {
             CancelStatus.Cancelled or CancelStatus.AlreadyCancelled =>
-                TanxResult.Ok("Order is successfully queued for cancellation", TanxOrder.From(result.Order!, market)),
+                TanxResult.Ok("Order is successfully queued for cancellation", WithOrderId(TanxOrder.From(result.Order!, market))),
             CancelStatus.NotFound => TanxResult.OrderNotFound(),
             _ => TanxResult.Invalid("Order is already closed and cannot be cancelled"),
         };
+    }
+
+    /// <summary>tanX's cancel names the order <c>order_id</c> (the Node SDK reads it); <c>id</c> stays beside it.</summary>
+    private static JsonObject WithOrderId(TanxOrder order)
+    {
+        var payload = JsonSerializer.SerializeToNode(order, TanxJson.Options)!.AsObject();
+        payload.Insert(1, "order_id", order.Id);
+        return payload;
     }
 
     private static async Task<IResult> BulkCancel(HttpContext http, OrderEngine engine, IOrderStore store)
@@ -322,20 +490,42 @@ public static class TanxEndpoints
 
     private static async Task<IResult> Trades(HttpContext http, IOrderStore store)
     {
-        var fields = new FieldReader(QueryJson.From(http.Request.Query));
+        var (fields, bad) = await ReadQueryAsync(http);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
         var market = fields.String("market", maxLength: 32);
         var limit = (int)(fields.Integer("limit", min: 1, max: 500, acceptText: true) ?? 50);
         var page = (int)(fields.Integer("page", min: 1, max: 1_000_000, acceptText: true) ?? 1);
+        var from = fields.Integer("start_time", min: 0, max: 253_402_300_799, acceptText: true);
+        var to = fields.Integer("end_time", min: 0, max: 253_402_300_799, acceptText: true);
+        var oldestFirst = fields.Choice("order_by", OrderBy) ?? false;
         if (!fields.Ok)
         {
             return TanxResult.Invalid(fields.FirstError);
         }
 
         var caller = http.TanxCaller();
-        var trades = await store.ListTradesAsync(new TradeQuery { AccountId = caller.AccountId, Market = market, Limit = limit, Offset = (page - 1) * limit }, http.RequestAborted);
+        var trades = await store.ListTradesAsync(
+            new TradeQuery
+            {
+                AccountId = caller.AccountId,
+                Market = market,
+                CreatedFrom = from is { } f ? DateTimeOffset.FromUnixTimeSeconds(f) : null,
+                CreatedTo = to is { } t ? DateTimeOffset.FromUnixTimeSeconds(t) : null,
+                OldestFirst = oldestFirst,
+                Limit = limit,
+                Offset = (page - 1) * limit,
+            },
+            http.RequestAborted);
         var markets = await MarketsAsync(store, trades.Select(t => t.Market), http.RequestAborted);
         return TanxResult.Ok("Trades fetched successfully", trades.Select(t => TanxTrade.For(t, caller.AccountId, markets.GetValueOrDefault(t.Market))).ToList());
     }
+
+    /// <summary><c>order_by</c>: true for oldest first.</summary>
+    private static readonly IReadOnlyDictionary<string, bool> OrderBy = new Dictionary<string, bool> { ["asc"] = true, ["desc"] = false };
 
     private static readonly IReadOnlyDictionary<string, OrderSide> Sides = new Dictionary<string, OrderSide> { ["buy"] = OrderSide.Buy, ["sell"] = OrderSide.Sell };
 
@@ -358,8 +548,54 @@ public static class TanxEndpoints
 
     private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadAsync(HttpContext http)
     {
+        // tanX's Python SDK refreshes its token with a form (requests' data=), not JSON.
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadFormAsync(http);
+        }
+
         var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
         return (new FieldReader(body.Root), body.Error is { } error ? TanxResult.Invalid(error) : null);
+    }
+
+    /// <summary>
+    /// A listing's parameters: the query string, or, when it has none and a JSON body comes, that body
+    /// (tanX's Python SDK sends <c>GET /trades/</c> parameters as JSON, requests' json=).
+    /// </summary>
+    private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadQueryAsync(HttpContext http)
+    {
+        if (http.Request.Query.Count > 0 || !http.Request.HasJsonContentType())
+        {
+            return (new FieldReader(QueryJson.From(http.Request.Query)), null);
+        }
+
+        var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: true, http.RequestAborted);
+        return (new FieldReader(body.Root), body.Error is { } error ? TanxResult.Invalid(error) : null);
+    }
+
+    private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadFormAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > BodyLimits.MaxBytes)
+        {
+            return (new FieldReader(default), TanxResult.Invalid($"body: larger than {BodyLimits.MaxBytes} bytes"));
+        }
+
+        try
+        {
+            var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 16, ValueLengthLimit = 4096, KeyLengthLimit = 64 }, http.RequestAborted);
+            var json = new JsonObject();
+            foreach (var (name, values) in form)
+            {
+                json[name] = values.FirstOrDefault();
+            }
+
+            return (new FieldReader(JsonSerializer.SerializeToElement(json)), null);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException)
+        {
+            return (new FieldReader(default), TanxResult.Invalid("body: a malformed form"));
+        }
     }
 
     private static async Task<Dictionary<string, Market>> MarketsAsync(IOrderStore store, IEnumerable<string> names, CancellationToken cancellationToken)
@@ -378,5 +614,7 @@ public static class TanxEndpoints
 }
 
 public sealed record TanxLogin(string Uid, string Signature);
+
+public sealed record TanxNoncePayload(long Nonce, string MsgHash);
 
 public sealed record TanxTokenPair(string Access, string Refresh);

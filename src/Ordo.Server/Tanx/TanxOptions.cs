@@ -10,6 +10,9 @@ public sealed record TanxOptions
     /// <summary>Login nonces outstanding per address; a new one drops the oldest.</summary>
     public int MaxNoncesPerAddress { get; init; } = 5;
 
-    /// <summary>Login nonces outstanding in all; beyond it none is issued until some expire.</summary>
+    /// <summary>Order nonces (<c>/orders/nonce/</c>) outstanding per credential; a new one drops the oldest.</summary>
+    public int MaxOrderNoncesPerCredential { get; init; } = 50;
+
+    /// <summary>Login nonces, and order nonces, outstanding in all (each kind apart); beyond it none is issued until some expire.</summary>
     public int MaxNonces { get; init; } = 100_000;
 }

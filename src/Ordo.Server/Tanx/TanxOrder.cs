@@ -56,20 +56,22 @@ public sealed record TanxOrderWithTrades(TanxOrder Order, IReadOnlyList<TanxTrad
 
 /// <summary>
 /// One trade as seen by one account: its side, whether it took or made, and its own fee (in the
-/// asset it received: base for a buy, quote for a sell).
+/// asset it received: base for a buy, quote for a sell). <c>fee</c> is the rate of its role (maker or
+/// taker) in the market as it stands now; <c>fee_amount</c> is what the trade charged.
 /// </summary>
 public sealed record TanxTrade(
     long Id,
     string Price,
     string Amount,
     string Total,
-    string Market,
-    string Side,
-    string TakerType,
     string FeeCurrency,
+    string Fee,
     string FeeAmount,
-    long OrderId,
-    string CreatedAt)
+    string Market,
+    string CreatedAt,
+    string TakerType,
+    string Side,
+    long OrderId)
 {
     public static TanxTrade For(TradeRecord trade, long accountId, Market? market)
     {
@@ -81,12 +83,13 @@ public sealed record TanxTrade(
             Decimals.ToText(trade.Price),
             Decimals.ToText(trade.Volume),
             Decimals.ToText(trade.Total),
-            trade.Market,
-            buy ? "buy" : "sell",
-            trade.TakerSide == OrderSide.Buy ? "buy" : "sell",
             ((buy ? market?.Base : market?.Quote) ?? "").ToLowerInvariant(),
+            Decimals.ToText((taker ? market?.TakerFee : market?.MakerFee) ?? 0m),
             Decimals.ToText(buy ? trade.BuyerFee : trade.SellerFee),
-            buy ? trade.BuyOrderId : trade.SellOrderId,
-            TanxOrder.Time(trade.CreatedAt));
+            trade.Market,
+            TanxOrder.Time(trade.CreatedAt),
+            trade.TakerSide == OrderSide.Buy ? "buy" : "sell",
+            buy ? "buy" : "sell",
+            buy ? trade.BuyOrderId : trade.SellOrderId);
     }
 }

@@ -91,6 +91,10 @@ public sealed class SeedExampleTests : IAsyncLifetime
         answer["payload"]!["cancel_reason"]!.GetValue<string>().ShouldBe("Order cancelled by user");
         var withoutReason = JsonNode.Parse(answer.ToJsonString())!;
         withoutReason["payload"]!["cancel_reason"] = null;
+
+        // tanX's Node SDK reads the cancelled order as order_id: Ordo adds it beside the page's id.
+        answer["payload"]!["order_id"]!.GetValue<long>().ShouldBe(answer["payload"]!["id"]!.GetValue<long>());
+        withoutReason["payload"]!.AsObject().Remove("order_id");
         JsonShape.Of(withoutReason).ShouldBe(JsonShape.Of(example));
         foreach (var field in new[] { "side", "ord_type", "price", "avg_price", "market", "origin_volume", "remaining_volume", "maker_fee", "taker_fee" })
         {

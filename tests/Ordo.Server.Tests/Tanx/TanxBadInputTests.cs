@@ -73,6 +73,24 @@ public sealed class TanxBadInputTests : IAsyncLifetime
         (await _server.SnapshotAsync()).ShouldBe(before);
     }
 
+    /// <summary>Forms are read because tanX's Python SDK refreshes with one; a bad one is a 400 like a bad JSON body.</summary>
+    [Theory]
+    [InlineData("refresh=", "refresh")]
+    [InlineData("%zz=%zz&&&===", "refresh")]
+    [InlineData("refresh=abc", "Given token not valid")]
+    public async Task A_bad_form_gets_the_envelope_naming_the_problem(string form, string message)
+    {
+        foreach (var body in new[] { form, new string('k', 100) + "=1", string.Join('&', Enumerable.Range(0, 20).Select(i => $"f{i}=1")) })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var response = await _user.Http.PostAsync("/sapi/v1/auth/token/refresh/", content);
+            var answer = await ServerFixture.Json(response);
+            ((int)response.StatusCode).ShouldBeInRange(400, 401, answer.ToJsonString());
+            answer["status"]!.GetValue<string>().ShouldBe("error");
+            answer["message"]!.GetValue<string>().ShouldContain(body == form ? message : "body");
+        }
+    }
+
     [Fact]
     public async Task Unknown_paths_answer_404_in_the_envelope()
     {

@@ -18,6 +18,16 @@ public sealed record TanxUser(long AccountId, string Key, string Address, HttpCl
 
     public static async Task<TanxUser> CreateAsync(ServerFixture server, decimal usdc = 1_000_000m, decimal btc = 10m)
     {
+        var (id, key, address) = await RegisterAsync(server, usdc, btc);
+        var http = server.Client();
+        var (access, refresh) = await LoginAsync(http, key);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", access);
+        return new TanxUser(id, key, address, http, refresh);
+    }
+
+    /// <summary>An account with the deposits and a new Ethereum key registered as its tanX credential, not logged in.</summary>
+    public static async Task<(long AccountId, string Key, string Address)> RegisterAsync(ServerFixture server, decimal usdc = 1_000_000m, decimal btc = 10m)
+    {
         var id = await server.AccountAsync(trx: 0m);
         using var admin = server.Admin();
         foreach (var (asset, amount) in new[] { ("USDC", usdc), ("BTC", btc) })
@@ -32,10 +42,7 @@ public sealed record TanxUser(long AccountId, string Key, string Address, HttpCl
         var key = NewKey();
         var address = Ethereum.AddressOf(key);
         (await admin.PostAsJsonAsync($"/v1/accounts/{id}/credentials", new { dialect = "tanx", eth_address = address })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var http = server.Client();
-        var (access, refresh) = await LoginAsync(http, key);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", access);
-        return new TanxUser(id, key, address, http, refresh);
+        return (id, key, address);
     }
 
     public static async Task<(string Access, string Refresh)> LoginAsync(HttpClient http, string key)
