@@ -22,7 +22,8 @@ public sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, string adminKey)
+    /// <param name="environment">Extra variables for the process, e.g. a dialect's settings (<c>Tronify__TronNodeUrl</c>).</param>
+    public static async Task<ServerProcess> StartAsync(string databasePath, string adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -38,6 +39,11 @@ public sealed class ServerProcess : IDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ORDO_ADMIN_KEY"] = adminKey;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

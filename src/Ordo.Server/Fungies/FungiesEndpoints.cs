@@ -40,9 +40,9 @@ public static class FungiesEndpoints
         var userId = fields.String("userId", maxLength: 64);
         var term = fields.String("term", maxLength: 128);
         var statuses = new List<OrderState>();
-        foreach (var name in query["statuses[]"].Concat(query["statuses"]))
+        foreach (var name in StatusNames(query))
         {
-            if (name is not null && FungiesStatus.ByName.TryGetValue(name, out var state))
+            if (FungiesStatus.ByName.TryGetValue(name, out var state))
             {
                 statuses.Add(state);
             }
@@ -69,12 +69,23 @@ public static class FungiesEndpoints
             SearchAttribute = FungiesAttributes.CustomerName,
             Sort = direction,
         };
-        var orders = await store.ListOrdersAsync(filter with { Offset = skip, Limit = take }, http.RequestAborted);
-        var list = orders.Select(FungiesOrder.From).ToList();
+        // One row more than the page tells whether another page follows.
+        var orders = await store.ListOrdersAsync(filter with { Offset = skip, Limit = take + 1 }, http.RequestAborted);
+        var hasMore = orders.Count > take;
+        var list = orders.Take(take).Select(FungiesOrder.From).ToList();
         return FungiesResult.Ok(returnCount
-            ? new FungiesPageWithCount(list, await store.CountOrdersAsync(filter, http.RequestAborted))
-            : new FungiesPage(list));
+            ? new FungiesPageWithCount(list, hasMore, await store.CountOrdersAsync(filter, http.RequestAborted))
+            : new FungiesPage(list, hasMore));
     }
+
+    /// <summary>
+    /// Statuses as repeated <c>statuses[]</c> or as one comma-separated <c>statuses</c> (Fungies' own
+    /// MCP server sends <c>statuses=PAID,PENDING</c>); an empty value is not given.
+    /// </summary>
+    private static IEnumerable<string> StatusNames(IQueryCollection query) =>
+        query["statuses[]"].Concat(query["statuses"])
+            .Where(value => !string.IsNullOrEmpty(value))
+            .SelectMany(value => value!.Split(',', StringSplitOptions.TrimEntries));
 
     private static async Task<IResult> Get(string orderIdOrNumber, HttpContext http, IOrderStore store)
     {
@@ -210,6 +221,6 @@ public static class FungiesEndpoints
 
 public sealed record FungiesOrderData(FungiesOrder Order);
 
-public sealed record FungiesPage(IReadOnlyList<FungiesOrder> Orders);
+public sealed record FungiesPage(IReadOnlyList<FungiesOrder> Orders, bool HasMore);
 
-public sealed record FungiesPageWithCount(IReadOnlyList<FungiesOrder> Orders, int Count);
+public sealed record FungiesPageWithCount(IReadOnlyList<FungiesOrder> Orders, bool HasMore, int Count);

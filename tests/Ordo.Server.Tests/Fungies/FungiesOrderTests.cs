@@ -172,6 +172,10 @@ public sealed class FungiesOrderTests : IAsyncLifetime
         (await Numbers("orderDirection=ASC&skip=1&take=1")).ShouldBe([second]);
         (await Numbers("statuses[]=PAID")).ShouldBe([second]);
         (await Numbers("statuses[]=PAID&statuses[]=PENDING")).Length.ShouldBe(3);
+        (await Numbers("statuses=PAID")).ShouldBe([second]);
+        (await Numbers("statuses=PAID,CANCELLED")).ShouldBe([second]);
+        (await Numbers("statuses=PENDING,%20PAID")).ShouldBe([third, second, first]);
+        (await Numbers("statuses=")).Length.ShouldBe(3);
         (await Numbers("userId=u-1")).ShouldBe([third, first]);
         (await Numbers("term=hopper")).ShouldBe([third, first]);
         (await Numbers($"term={second[..6]}")).ShouldBe([second]);
@@ -181,5 +185,30 @@ public sealed class FungiesOrderTests : IAsyncLifetime
         counted["data"]!["orders"]!.AsArray().Count.ShouldBe(1);
         var (_, uncounted) = await FungiesStore.Send(_store.Read, HttpMethod.Get, "/v0/orders/list", null);
         uncounted["data"]!.AsObject().ContainsKey("count").ShouldBeFalse();
+        uncounted["data"]!["hasMore"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Has_more_says_whether_another_page_follows()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _store.PlaceAsync();
+        }
+
+        async Task<(int Orders, bool HasMore)> Page(string query)
+        {
+            var (status, body) = await FungiesStore.Send(_store.Read, HttpMethod.Get, $"/v0/orders/list?{query}", null);
+            status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+            body["data"]!.AsObject().Select(p => p.Key).Take(2).ShouldBe(["orders", "hasMore"]);
+            return (body["data"]!["orders"]!.AsArray().Count, body["data"]!["hasMore"]!.GetValue<bool>());
+        }
+
+        (await Page("take=2")).ShouldBe((2, true));
+        (await Page("take=2&skip=1")).ShouldBe((2, false));
+        (await Page("take=3")).ShouldBe((3, false));
+        (await Page("take=1&skip=2&returnCount=true")).ShouldBe((1, false));
+        (await Page("take=1&skip=1&returnCount=true")).ShouldBe((1, true));
+        (await Page("skip=3")).ShouldBe((0, false));
     }
 }
