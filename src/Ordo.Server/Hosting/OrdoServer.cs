@@ -64,6 +64,7 @@ public static class OrdoServer
         services.AddSingleton(SecretBox.ForDatabase(options.DatabasePath, options.SecretsKey));
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<TronifyChannel>();
+        services.AddTronNode(options.Tronify);
         services.AddSingleton<TanxTokens>();
         services.AddSingleton<TanxNonces>();
         services.AddSingleton<CredentialRateLimiter>();

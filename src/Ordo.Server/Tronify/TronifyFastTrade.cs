@@ -258,8 +258,8 @@ public static class TronifyFastTrade
     private static TronifyResult NotConfigured(string setting, string what) =>
         new(TronifyCodes.InvalidParameter, $"fastTrade is not available: the operator has not set {setting} ({what})");
 
-    /// <summary>The node failed or timed out (not the caller going away).</summary>
-    private static bool NodeFailed(Exception e, HttpContext http) => !(e is OperationCanceledException && http.RequestAborted.IsCancellationRequested);
+    /// <summary>The node failed, timed out, or answered a block no transaction can reference (Build refuses it).</summary>
+    private static bool NodeFailed(Exception e, HttpContext http) => e is TronNodeUnavailableException or ArgumentException;
 
     private static TronifyResult NodeUnavailable(HttpContext http, Exception e)
     {

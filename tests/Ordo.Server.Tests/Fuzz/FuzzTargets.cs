@@ -122,6 +122,8 @@ public static class FuzzTargets
             Tronify("addTronSale", seller, Json($$"""{"relateOrderId":"{{orderId}}","saleAddress":"{{address}}","buyPledgeNum":1000,"payTrxAddress":"{{address}}"}""")),
             Tronify("mypayorder", buyer, Json($$"""{"fromAddress":"{{address}}","page":1,"pageSize":10,"orderType":"1"}"""), signed: false),
             Tronify("trades", buyer, Json("""{"page":1,"pageSize":10,"sort":0}"""), signed: false),
+            Tronify("queryPreorderInfo", buyer, Json($$"""{"fromAddress":"{{address}}","pledgeAddress":"{{address}}","pledgeNum":32000,"pledgeDay":"1","pledgeHour":"0","pledgeMinute":"0","extraTrxNum":"0","orderType":"ENERGY","tradeType":"fastTrade"}"""), signed: false),
+            Tronify("uploadHash", buyer, Json($$$"""{"orderId":"{{{orderId}}}","fromHash":"{{{new string('a', 64)}}}","signedData":{"visible":false,"txID":"{{{new string('a', 64)}}}","raw_data":{},"raw_data_hex":"0a02","signature":["{{{new string('0', 130)}}}"]}}"""), signed: false),
         ];
     }
 

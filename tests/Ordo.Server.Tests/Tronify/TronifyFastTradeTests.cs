@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-using Microsoft.Extensions.DependencyInjection;
-
 using Ordo.Server.Tronify;
-using Ordo.Server.Tronify.Chain;
 using Ordo.Testing;
 
 namespace Ordo.Server.Tests.Tronify;
@@ -18,20 +15,29 @@ namespace Ordo.Server.Tests.Tronify;
 public sealed class TronifyFastTradeTests : IAsyncLifetime
 {
     private static readonly string PaymentAddress = TronTestKey.Random().Address;
-    private readonly FastTradeNode _node = new();
+    private StandInTronNode _node = null!;
     private readonly TronTestKey _wallet = TronTestKey.Random();
     private ServerFixture _server = null!;
     private TronifyUser _channel = null!;
 
     public async Task InitializeAsync()
     {
+        // The server reaches the stand-in the way it reaches a real node: Tronify__TronNodeUrl, JavaTronNode, HTTP.
+        _node = await StandInTronNode.StartAsync();
         _server = await ServerFixture.StartAsync(
-            new ServerOptions { SweepInterval = TimeSpan.FromHours(1), Tronify = new TronifyOptions { PaymentAddress = PaymentAddress } },
-            overrides: services => services.AddSingleton<ITronNode>(_node));
+            new ServerOptions
+            {
+                SweepInterval = TimeSpan.FromHours(1),
+                Tronify = new TronifyOptions { PaymentAddress = PaymentAddress, TronNodeUrl = _node.Address.ToString() },
+            });
         _channel = await _server.TronifyUserAsync(trx: 0m);
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _node.DisposeAsync();
+    }
 
     /// <summary>The body the wallet sends (toOrderParams + ENERGY_ORDER_DEFAULTS): pledgeNum a number, the rest strings.</summary>
     private JsonObject Order(string extraTrxNum = "0") => new()
@@ -208,9 +214,9 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_node_that_is_down_gets_a_retryable_answer_and_changes_nothing()
+    public async Task A_node_that_does_not_answer_gets_a_retryable_answer_and_changes_nothing()
     {
-        _node.Down = true;
+        _node.Silent = true;
         using (var response = await _channel.Http.PostAsync("/api/tronRent/addTronRentRecord", ServerFixture.Body(WithFlag(Order()).ToJsonString())))
         {
             ((int)response.StatusCode).ShouldBe(503);
@@ -221,10 +227,10 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
         var none = await _channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = _wallet.Address }, sign: false);
         none["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0, "no order was created");
 
-        _node.Down = false;
+        _node.Silent = false;
         var (orderId, transaction) = await CreateAsync();
         var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
-        _node.Down = true;
+        _node.Silent = true;
         var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
         using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
         {
@@ -233,7 +239,7 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
         }
 
         (await StatusAsync(orderId)).ShouldBe("wait_deposit_send");
-        _node.Down = false;
+        _node.Silent = false;
         (await UploadAsync(orderId, signed))["resCode"]!.GetValue<int>().ShouldBe(100, "the same upload, retried, goes through");
         (await StatusAsync(orderId)).ShouldBe("wait_sale");
     }
@@ -242,9 +248,11 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
     public async Task A_transaction_the_node_refuses_leaves_the_order_unpaid()
     {
         var (orderId, transaction) = await CreateAsync();
-        _node.RefuseWith = "SIGERROR";
-        Refused(await UploadAsync(orderId, Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()))), "SIGERROR");
+        _node.FailBroadcastsWith("SIGERROR", "Validate signature error");
+        Refused(await UploadAsync(orderId, Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()))), "SIGERROR: Validate signature error");
         (await StatusAsync(orderId)).ShouldBe("wait_deposit_send");
+        _node.AcceptBroadcasts();
+        (await UploadAsync(orderId, Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()))))["resCode"]!.GetValue<int>().ShouldBe(100);
     }
 
     [Theory]
@@ -317,9 +325,9 @@ public sealed class TronifyFastTradeUnconfiguredTests
     [InlineData(true, "Tronify__PaymentAddress")]
     public async Task Without_the_setting_create_answers_101_naming_it(bool withNode, string setting)
     {
-        var node = new FastTradeNode();
+        await using var node = await StandInTronNode.StartAsync();
         await using var server = await ServerFixture.StartAsync(
-            overrides: withNode ? services => services.AddSingleton<ITronNode>(node) : null);
+            new ServerOptions { SweepInterval = TimeSpan.FromHours(1), Tronify = new TronifyOptions { TronNodeUrl = withNode ? node.Address.ToString() : null } });
         var channel = await server.TronifyUserAsync(trx: 0m);
         var wallet = TronTestKey.Random();
         var body = new JsonObject
@@ -332,6 +340,30 @@ public sealed class TronifyFastTradeUnconfiguredTests
         var refused = await channel.CallAsync("addTronRentRecord", body, sign: false);
         refused["resCode"]!.GetValue<int>().ShouldBe(101);
         refused["resMsg"]!.GetValue<string>().ShouldContain(setting);
+        (await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address }, sign: false))["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_node_that_cannot_be_reached_gets_a_retryable_answer_and_no_order()
+    {
+        // A port nothing listens on: the connection is refused at once.
+        await using var server = await ServerFixture.StartAsync(new ServerOptions
+        {
+            SweepInterval = TimeSpan.FromHours(1),
+            Tronify = new TronifyOptions { TronNodeUrl = "http://127.0.0.1:9", PaymentAddress = TronTestKey.Random().Address },
+        });
+        var channel = await server.TronifyUserAsync(trx: 0m);
+        var wallet = TronTestKey.Random();
+        var body = new JsonObject
+        {
+            ["orderType"] = "ENERGY", ["tradeType"] = "fastTrade", ["fromAddress"] = wallet.Address, ["pledgeAddress"] = Orders.Address,
+            ["pledgeNum"] = 32000, ["extraTrxNum"] = "0", ["pledgeDay"] = "1", ["pledgeHour"] = "0", ["pledgeMinute"] = "0", ["sourceFlag"] = channel.SourceFlag,
+        };
+        using var response = await channel.Http.PostAsync("/api/tronRent/addTronRentRecord", ServerFixture.Body(body.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503);
+        var answer = await ServerFixture.Json(response);
+        answer["resCode"]!.GetValue<int>().ShouldBe(503);
+        answer["resMsg"]!.GetValue<string>().ShouldContain("retry");
         (await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address }, sign: false))["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
