@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+using Ordo.Server.Hosting;
+using Ordo.Server.Tronify;
+using Ordo.Testing;
+
+using Xunit.Abstractions;
+
+namespace Ordo.Server.Tests.Interop;
+
+/// <summary>
+/// Ledger Live's own Tronify client, npm <c>@ledgerhq/coin-tron</c> 8.0.0 (<c>tronifyProvider</c> of
+/// <c>lib/logic/energyRent/tronify.js</c> over <c>lib/network/tronify/index.js</c>), run unchanged
+/// against <c>ordo serve</c> with tronweb 6.2.0 (coin-tron's pinned dependency) checking and signing
+/// the payment as the wallet does (<c>scripts/ledger-tronify-energy-rent.mjs</c>); the java-tron node
+/// is <see cref="StandInTronNode"/>. Then the seed page's <c>cancelOrder</c> and the payout.
+/// </summary>
+public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposable
+{
+    private const string AdminKey = "interop-admin-key";
+    private const string Script = "ledger-tronify-energy-rent.mjs";
+
+    /// <summary>
+    /// <c>npm install @ledgerhq/coin-tron@8.0.0</c> fails (it pins coin-module-framework 8.4.0, which
+    /// the registry does not serve), so coin-tron is unpacked over what its client code needs:
+    /// coin-module-framework 9.1.0 (its <c>config</c>), live-network with its axios peer, logs, errors,
+    /// and tronweb.
+    /// </summary>
+    public static readonly NpmPackages Packages = new(
+        ["@ledgerhq/coin-module-framework@9.1.0", "@ledgerhq/live-network@3.1.0", "@ledgerhq/logs@6.19.0", "@ledgerhq/errors@7.0.0", "axios@1.13.5", "tronweb@6.2.0"],
+        Unpack: ["@ledgerhq/coin-tron@8.0.0"]);
+
+    private readonly ScratchDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Quote_create_sign_submit_paid_then_the_seed_pages_cancel_pays_out_the_unsold_share_less_the_fee()
+    {
+        var packages = await Packages.EnsureInstalledAsync(output.WriteLine);
+        await using var node = await StandInTronNode.StartAsync();
+        var paymentAddress = TronTestKey.Random().Address;
+        using var server = await ServerProcess.StartAsync(_database.Path, AdminKey, new Dictionary<string, string>
+        {
+            ["Tronify__TronNodeUrl"] = node.Address.ToString(),
+            ["Tronify__PaymentAddress"] = paymentAddress,
+        });
+        var buyer = await ChannelAsync(server, "ledgerLive");
+        var seller = await ChannelAsync(server, "seller");
+        var privateKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var wallet = new TronTestKey(privateKey);
+
+        var paid = await RunAsync(server, buyer, "pay", new() { ["WALLET_PRIVATE_KEY"] = privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
+        paid["payerAddress"]!.GetValue<string>().ShouldBe(wallet.Address, "tronweb and Ordo derive the same address from the key");
+
+        // getQuote: 32000 energy for a day at the default 60 sun, in TRX.
+        var quote = paid["quote"]!;
+        (quote["energy"]!.GetValue<string>(), quote["durationSeconds"]!.GetValue<int>(), quote["payCoinCode"]!.GetValue<string>(), quote["payCoinAmt"]!.GetValue<string>())
+            .ShouldBe(("32000", 86_400, "TRX", "1.92"));
+        quote["fees"]!["energy"]!.GetValue<string>().ShouldBe("1.92");
+
+        // createOrder: tronweb rebuilds the protobuf from raw_data and gets Ordo's raw_data_hex and txID.
+        var order = paid["order"]!;
+        var orderId = order["orderId"]!.GetValue<string>();
+        var transaction = order["transaction"]!.AsObject();
+        var checkedBy = paid["checked"]!;
+        checkedBy["txCheck"]!.GetValue<bool>().ShouldBeTrue(checkedBy.ToJsonString());
+        checkedBy["txID"]!.GetValue<string>().ShouldBe(transaction["txID"]!.GetValue<string>());
+        checkedBy["rawDataHex"]!.GetValue<string>().ShouldBe(transaction["raw_data_hex"]!.GetValue<string>());
+        (checkedBy["type"]!.GetValue<string>(), checkedBy["owner"]!.GetValue<string>(), checkedBy["to"]!.GetValue<string>(), checkedBy["amount"]!.GetValue<long>())
+            .ShouldBe(("TransferContract", wallet.Address, paymentAddress, 1_920_000L));
+        (checkedBy["expiration"]!.GetValue<long>() - checkedBy["timestamp"]!.GetValue<long>())
+            .ShouldBe((long)new TronifyOptions().PaymentWindow.TotalMilliseconds);
+
+        // submitPayment: refusals reject with the client's own error, and nothing of them reaches the chain.
+        var refusals = paid["refusals"]!;
+        Rejected(refusals["forged"]!, "forged signature");
+        Rejected(refusals["otherTransaction"]!, "other transaction");
+        Rejected(refusals["repeated"]!, "repeated");
+        paid["submitted"]!["ok"]!.GetValue<bool>().ShouldBeTrue(paid["submitted"]!.ToJsonString());
+        var statuses = paid["statuses"]!;
+        (statuses["beforePayment"]!.GetValue<string>(), statuses["afterRefusals"]!.GetValue<string>(), statuses["afterPayment"]!.GetValue<string>())
+            .ShouldBe(("pending", "pending", "paid"));
+
+        // The node received exactly the issued transaction with the wallet's signature, once.
+        var broadcast = node.Broadcasts.ShouldHaveSingleItem();
+        var signed = (JsonObject)transaction.DeepClone();
+        signed["signature"] = paid["signature"]!.DeepClone();
+        JsonNode.DeepEquals(broadcast, signed).ShouldBeTrue($"broadcast {broadcast.ToJsonString()}\nsigned {signed.ToJsonString()}");
+
+        // A quarter is sold; then the seed page's cancel.
+        (await seller.SellAsync(orderId, 8_000))["resCode"]!.GetValue<int>().ShouldBe(100);
+        var cancelled = await RunAsync(server, buyer, "cancel", new() { ["WALLET_PRIVATE_KEY"] = privateKey, ["ORDER_ID"] = orderId, ["TRONIFY_SECRET"] = buyer.Secret });
+        var flag = TronifyFlag.Compute($"orderId={orderId}&sourceFlag={buyer.SourceFlag}", buyer.Secret);
+        cancelled["flag"]!.GetValue<string>().ShouldBe(flag, "the script's MD5 recipe is Ordo's");
+        cancelled["wrongFlag"]!["resCode"]!.GetValue<int>().ShouldBe(102);
+        cancelled["statusAfterWrongFlag"]!.GetValue<string>().ShouldBe("paid");
+        var seedPageAnswer = new JsonObject { ["resCode"] = 100, ["resMsg"] = "Success", ["data"] = new JsonObject { ["flag"] = flag, ["orderId"] = orderId, ["sourceFlag"] = buyer.SourceFlag } };
+        JsonNode.DeepEquals(cancelled["cancelled"], seedPageAnswer).ShouldBeTrue(cancelled["cancelled"]!.ToJsonString());
+        JsonNode.DeepEquals(cancelled["again"], seedPageAnswer).ShouldBeTrue("a second cancel answers the same");
+        // The client maps only wait_deposit_send, wait_sale, complete and timeout (ORDER_STATUS in
+        // tronify.js); Ordo's "cancel" reads as "unknown" there.
+        cancelled["status"]!.GetValue<string>().ShouldBe("unknown");
+
+        // The unsold three quarters (1.44 TRX) less the 10% fee, owed to the buyer's wallet, once.
+        using var admin = new HttpClient { BaseAddress = server.Address };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        var payout = (await ServerFixture.Json(await admin.GetAsync("/v1/payouts")))["data"]!.AsArray().ShouldHaveSingleItem()!;
+        (payout["amount"]!.GetValue<string>(), payout["asset"]!.GetValue<string>(), payout["address"]!.GetValue<string>(), payout["reason"]!.GetValue<string>())
+            .ShouldBe(("1.296", "TRX", wallet.Address, "cancel"));
+        var listed = await ChildProcess.RunAsync("dotnet", [typeof(OrdoServer).Assembly.Location, "payouts", "--db", _database.Path], AppContext.BaseDirectory, TimeSpan.FromMinutes(1));
+        listed.ExitCode.ShouldBe(0, listed.Stderr);
+        listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldHaveSingleItem()
+            .ShouldEndWith($"\t{buyer.AccountId}\t1.296\tTRX\t{wallet.Address}\tcancel");
+        node.Broadcasts.Count.ShouldBe(1);
+    }
+
+    /// <summary>A rejection by the client: its <c>TronifyApiError</c> carrying Ordo's resCode 101 and reason.</summary>
+    private static void Rejected(JsonNode attempt, string reason)
+    {
+        attempt["ok"]!.GetValue<bool>().ShouldBeFalse(attempt.ToJsonString());
+        (attempt["name"]!.GetValue<string>(), attempt["isTronifyApiError"]!.GetValue<bool>(), attempt["resCode"]!.GetValue<int>()).ShouldBe(("TronifyApiError", true, 101));
+        attempt["message"]!.GetValue<string>().ShouldContain(reason);
+    }
+
+    private async Task<JsonObject> RunAsync(ServerProcess server, TronifyUser channel, string step, Dictionary<string, string> environment)
+    {
+        environment["ORDO_URL"] = server.Address.ToString().TrimEnd('/');
+        environment["TRONIFY_SOURCE_FLAG"] = channel.SourceFlag;
+        environment["STEP"] = step;
+        output.WriteLine($"running Ledger Live's Tronify client against ordo serve: {step}");
+        var run = await NodeScript.RunAsync(await Packages.EnsureInstalledAsync(output.WriteLine), Script, environment, TimeSpan.FromMinutes(2));
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var answer = run.Json();
+        output.WriteLine(answer.ToJsonString());
+        return answer;
+    }
+
+    /// <summary>An account with a Tronify channel (no balance: fastTrade buyers pay on chain), made over the admin API.</summary>
+    private static async Task<TronifyUser> ChannelAsync(ServerProcess server, string sourceFlag)
+    {
+        using var admin = new HttpClient { BaseAddress = server.Address };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        var account = (await ServerFixture.Json(await admin.PostAsJsonAsync("/v1/accounts", new { name = sourceFlag })))["id"]!.GetValue<long>();
+        var credential = await ServerFixture.Json(await admin.PostAsJsonAsync($"/v1/accounts/{account}/credentials", new { dialect = "tronify", source_flag = sourceFlag }));
+        return new TronifyUser(account, sourceFlag, credential["secret"]!.GetValue<string>(), new HttpClient { BaseAddress = server.Address });
+    }
+}
