@@ -18,7 +18,7 @@ namespace Ordo.Server.Tests.Interop;
 /// the payment as the wallet does (<c>scripts/ledger-tronify-energy-rent.mjs</c>); the java-tron node
 /// is <see cref="StandInTronNode"/>. Then the seed page's <c>cancelOrder</c> and the payout.
 /// </summary>
-public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposable
+public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string AdminKey = "interop-admin-key";
     private const string Script = "ledger-tronify-energy-rent.mjs";
@@ -34,26 +34,46 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
         Unpack: ["@ledgerhq/coin-tron@8.0.0"]);
 
     private readonly ScratchDatabase _database = new();
+    private readonly string _privateKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    private readonly string _paymentAddress = TronTestKey.Random().Address;
+    private string _packages = null!;
+    private StandInTronNode _node = null!;
+    private ServerProcess _server = null!;
+    private TronifyUser _buyer = null!;
 
-    public void Dispose() => _database.Dispose();
+    /// <summary>The wallet paying: the same key the script signs with.</summary>
+    private TronTestKey Wallet => new(_privateKey);
+
+    public async Task InitializeAsync()
+    {
+        _packages = await Packages.EnsureInstalledAsync(output.WriteLine);
+        _node = await StandInTronNode.StartAsync();
+        _server = await ServerProcess.StartAsync(_database.Path, AdminKey, new Dictionary<string, string>
+        {
+            ["Tronify__TronNodeUrl"] = _node.Address.ToString(),
+            ["Tronify__PaymentAddress"] = _paymentAddress,
+        });
+        _buyer = await ChannelAsync("ledgerLive");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _server?.Dispose();
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+
+        _database.Dispose();
+    }
 
     [Fact]
     public async Task Quote_create_sign_submit_paid_then_the_seed_pages_cancel_pays_out_the_unsold_share_less_the_fee()
     {
-        var packages = await Packages.EnsureInstalledAsync(output.WriteLine);
-        await using var node = await StandInTronNode.StartAsync();
-        var paymentAddress = TronTestKey.Random().Address;
-        using var server = await ServerProcess.StartAsync(_database.Path, AdminKey, new Dictionary<string, string>
-        {
-            ["Tronify__TronNodeUrl"] = node.Address.ToString(),
-            ["Tronify__PaymentAddress"] = paymentAddress,
-        });
-        var buyer = await ChannelAsync(server, "ledgerLive");
-        var seller = await ChannelAsync(server, "seller");
-        var privateKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var wallet = new TronTestKey(privateKey);
+        var wallet = Wallet;
+        var seller = await ChannelAsync("seller");
 
-        var paid = await RunAsync(server, buyer, "pay", new() { ["WALLET_PRIVATE_KEY"] = privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
+        var paid = await RunAsync("pay", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
         paid["payerAddress"]!.GetValue<string>().ShouldBe(wallet.Address, "tronweb and Ordo derive the same address from the key");
 
         // getQuote: 32000 energy for a day at the default 60 sun, in TRX.
@@ -71,7 +91,7 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
         checkedBy["txID"]!.GetValue<string>().ShouldBe(transaction["txID"]!.GetValue<string>());
         checkedBy["rawDataHex"]!.GetValue<string>().ShouldBe(transaction["raw_data_hex"]!.GetValue<string>());
         (checkedBy["type"]!.GetValue<string>(), checkedBy["owner"]!.GetValue<string>(), checkedBy["to"]!.GetValue<string>(), checkedBy["amount"]!.GetValue<long>())
-            .ShouldBe(("TransferContract", wallet.Address, paymentAddress, 1_920_000L));
+            .ShouldBe(("TransferContract", wallet.Address, _paymentAddress, 1_920_000L));
         (checkedBy["expiration"]!.GetValue<long>() - checkedBy["timestamp"]!.GetValue<long>())
             .ShouldBe((long)new TronifyOptions().PaymentWindow.TotalMilliseconds);
 
@@ -86,19 +106,19 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
             .ShouldBe(("pending", "pending", "paid"));
 
         // The node received exactly the issued transaction with the wallet's signature, once.
-        var broadcast = node.Broadcasts.ShouldHaveSingleItem();
+        var broadcast = _node.Broadcasts.ShouldHaveSingleItem();
         var signed = (JsonObject)transaction.DeepClone();
         signed["signature"] = paid["signature"]!.DeepClone();
         JsonNode.DeepEquals(broadcast, signed).ShouldBeTrue($"broadcast {broadcast.ToJsonString()}\nsigned {signed.ToJsonString()}");
 
         // A quarter is sold; then the seed page's cancel.
         (await seller.SellAsync(orderId, 8_000))["resCode"]!.GetValue<int>().ShouldBe(100);
-        var cancelled = await RunAsync(server, buyer, "cancel", new() { ["WALLET_PRIVATE_KEY"] = privateKey, ["ORDER_ID"] = orderId, ["TRONIFY_SECRET"] = buyer.Secret });
-        var flag = TronifyFlag.Compute($"orderId={orderId}&sourceFlag={buyer.SourceFlag}", buyer.Secret);
+        var cancelled = await RunAsync("cancel", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["ORDER_ID"] = orderId, ["TRONIFY_SECRET"] = _buyer.Secret });
+        var flag = TronifyFlag.Compute($"orderId={orderId}&sourceFlag={_buyer.SourceFlag}", _buyer.Secret);
         cancelled["flag"]!.GetValue<string>().ShouldBe(flag, "the script's MD5 recipe is Ordo's");
         cancelled["wrongFlag"]!["resCode"]!.GetValue<int>().ShouldBe(102);
         cancelled["statusAfterWrongFlag"]!.GetValue<string>().ShouldBe("paid");
-        var seedPageAnswer = new JsonObject { ["resCode"] = 100, ["resMsg"] = "Success", ["data"] = new JsonObject { ["flag"] = flag, ["orderId"] = orderId, ["sourceFlag"] = buyer.SourceFlag } };
+        var seedPageAnswer = new JsonObject { ["resCode"] = 100, ["resMsg"] = "Success", ["data"] = new JsonObject { ["flag"] = flag, ["orderId"] = orderId, ["sourceFlag"] = _buyer.SourceFlag } };
         JsonNode.DeepEquals(cancelled["cancelled"], seedPageAnswer).ShouldBeTrue(cancelled["cancelled"]!.ToJsonString());
         JsonNode.DeepEquals(cancelled["again"], seedPageAnswer).ShouldBeTrue("a second cancel answers the same");
         // The client maps only wait_deposit_send, wait_sale, complete and timeout (ORDER_STATUS in
@@ -106,7 +126,7 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
         cancelled["status"]!.GetValue<string>().ShouldBe("unknown");
 
         // The unsold three quarters (1.44 TRX) less the 10% fee, owed to the buyer's wallet, once.
-        using var admin = new HttpClient { BaseAddress = server.Address };
+        using var admin = new HttpClient { BaseAddress = _server.Address };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         var payout = (await ServerFixture.Json(await admin.GetAsync("/v1/payouts")))["data"]!.AsArray().ShouldHaveSingleItem()!;
         (payout["amount"]!.GetValue<string>(), payout["asset"]!.GetValue<string>(), payout["address"]!.GetValue<string>(), payout["reason"]!.GetValue<string>())
@@ -114,8 +134,39 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
         var listed = await ChildProcess.RunAsync("dotnet", [typeof(OrdoServer).Assembly.Location, "payouts", "--db", _database.Path], AppContext.BaseDirectory, TimeSpan.FromMinutes(1));
         listed.ExitCode.ShouldBe(0, listed.Stderr);
         listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldHaveSingleItem()
-            .ShouldEndWith($"\t{buyer.AccountId}\t1.296\tTRX\t{wallet.Address}\tcancel");
-        node.Broadcasts.Count.ShouldBe(1);
+            .ShouldEndWith($"\t{_buyer.AccountId}\t1.296\tTRX\t{wallet.Address}\tcancel");
+        _node.Broadcasts.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_payment_the_node_refuses_or_does_not_answer_rejects_through_the_client_and_the_same_signed_payment_goes_through_later()
+    {
+        var created = await RunAsync("create", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
+        var orderId = created["order"]!["orderId"]!.GetValue<string>();
+        var signed = created["signed"]!.AsObject();
+        Task<JsonObject> SubmitAsync() => RunAsync("submit", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["ORDER_ID"] = orderId, ["SIGNED_TRANSACTION"] = signed.ToJsonString() });
+
+        // java-tron refuses it: the client's TronifyApiError with the node's reason; the order still waits.
+        _node.FailBroadcastsWith("SIGERROR", "Validate signature error: miss sig or contract");
+        var refused = await SubmitAsync();
+        Rejected(refused["submitted"]!, "SIGERROR");
+        refused["status"]!.GetValue<string>().ShouldBe("pending");
+
+        // The node does not answer: Ordo's 503 reaches the wallet as live-network's LedgerAPI5xx, retryable.
+        _node.AcceptBroadcasts();
+        _node.Silent = true;
+        var unanswered = await SubmitAsync();
+        _node.Silent = false;
+        var failed = unanswered["submitted"]!;
+        failed["ok"]!.GetValue<bool>().ShouldBeFalse(failed.ToJsonString());
+        (failed["name"]!.GetValue<string>(), failed["status"]!.GetValue<int>()).ShouldBe(("LedgerAPI5xx", 503));
+        unanswered["status"]!.GetValue<string>().ShouldBe("pending");
+
+        var accepted = await SubmitAsync();
+        accepted["submitted"]!["ok"]!.GetValue<bool>().ShouldBeTrue(accepted.ToJsonString());
+        accepted["status"]!.GetValue<string>().ShouldBe("paid");
+        _node.Broadcasts.Count.ShouldBe(2, "the refused body and the accepted one; the silent node recorded nothing");
+        _node.Broadcasts.ShouldAllBe(b => JsonNode.DeepEquals(b, signed));
     }
 
     /// <summary>A rejection by the client: its <c>TronifyApiError</c> carrying Ordo's resCode 101 and reason.</summary>
@@ -126,13 +177,14 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
         attempt["message"]!.GetValue<string>().ShouldContain(reason);
     }
 
-    private async Task<JsonObject> RunAsync(ServerProcess server, TronifyUser channel, string step, Dictionary<string, string> environment)
+    /// <summary>Runs one step of the script as the buyer's channel and answers the JSON line it printed.</summary>
+    private async Task<JsonObject> RunAsync(string step, Dictionary<string, string> environment)
     {
-        environment["ORDO_URL"] = server.Address.ToString().TrimEnd('/');
-        environment["TRONIFY_SOURCE_FLAG"] = channel.SourceFlag;
+        environment["ORDO_URL"] = _server.Address.ToString().TrimEnd('/');
+        environment["TRONIFY_SOURCE_FLAG"] = _buyer.SourceFlag;
         environment["STEP"] = step;
         output.WriteLine($"running Ledger Live's Tronify client against ordo serve: {step}");
-        var run = await NodeScript.RunAsync(await Packages.EnsureInstalledAsync(output.WriteLine), Script, environment, TimeSpan.FromMinutes(2));
+        var run = await NodeScript.RunAsync(_packages, Script, environment, TimeSpan.FromMinutes(2));
         run.ExitCode.ShouldBe(0, run.ToString());
         var answer = run.Json();
         output.WriteLine(answer.ToJsonString());
@@ -140,8 +192,9 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>An account with a Tronify channel (no balance: fastTrade buyers pay on chain), made over the admin API.</summary>
-    private static async Task<TronifyUser> ChannelAsync(ServerProcess server, string sourceFlag)
+    private async Task<TronifyUser> ChannelAsync(string sourceFlag)
     {
+        var server = _server;
         using var admin = new HttpClient { BaseAddress = server.Address };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         var account = (await ServerFixture.Json(await admin.PostAsJsonAsync("/v1/accounts", new { name = sourceFlag })))["id"]!.GetValue<long>();

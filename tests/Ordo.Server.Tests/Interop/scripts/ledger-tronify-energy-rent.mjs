@@ -7,6 +7,8 @@
 //      "pay"    quote -> create -> tronweb checks the issued transaction -> a forged signature, a
 //               transaction other than the issued one, then the wallet's own signature submitted
 //               -> status -> the same upload again.
+//      "create" quote and create, then the wallet signs: the order and the signed transaction.
+//      "submit" ORDER_ID, SIGNED_TRANSACTION (JSON): submitPayment, then the status.
 //      "cancel" ORDER_ID, TRONIFY_SECRET: the seed page's cancelOrder (axios, MD5 flag) with a wrong
 //               flag, then the right one twice, then the status as the wallet reads it.
 // Out: one JSON line with what each step saw.
@@ -43,6 +45,7 @@ async function attempt(call) {
       name: error?.name,
       isTronifyApiError: error instanceof TronifyApiError,
       resCode: error?.resCode ?? null,
+      status: error?.status ?? null,
       message: error?.message,
     };
   }
@@ -110,6 +113,19 @@ async function pay() {
   };
 }
 
+async function create() {
+  const request = { payerAddress, receiverAddress: env.RECEIVER_ADDRESS, energy: 32000n, durationSeconds: 86_400 };
+  await tronifyProvider.getQuote(request);
+  const order = await tronifyProvider.createOrder(request);
+  return { order, signed: utils.crypto.signTransaction(privateKey, clone(order.transaction)) };
+}
+
+async function submit() {
+  const orderId = env.ORDER_ID;
+  const submitted = await attempt(() => tronifyProvider.submitPayment({ orderId, signedTransaction: JSON.parse(env.SIGNED_TRANSACTION) }));
+  return { submitted, status: await tronifyProvider.getOrderStatus({ orderId, payerAddress }) };
+}
+
 // The cancel of Tronify's own page (seeds/tronify-cancel-order.md): axios.post of {orderId, flag,
 // sourceFlag}; flag = MD5 of the other fields sorted by name, "name=value" joined with "&", then
 // "&key=<secret>", in upper-case hex.
@@ -131,5 +147,5 @@ async function cancel() {
   return { flag, wrongFlag, statusAfterWrongFlag, cancelled, again, status };
 }
 
-const steps = { pay, cancel };
+const steps = { pay, create, submit, cancel };
 console.log(JSON.stringify(await steps[env.STEP]()));
