@@ -33,6 +33,13 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
         ["@ledgerhq/coin-module-framework@9.1.0", "@ledgerhq/live-network@3.1.0", "@ledgerhq/logs@6.19.0", "@ledgerhq/errors@7.0.0", "axios@1.13.5", "tronweb@6.2.0"],
         Unpack: ["@ledgerhq/coin-tron@8.0.0"]);
 
+    /// <summary>
+    /// The rental the wallet asks for: its defaults in <c>lib/logic/estimateFees.js</c> (a 600-second
+    /// window, 0.8 TRX bundled for bandwidth, the sender receives the energy) and about what a TRC-20
+    /// transfer to a new holder needs (the wallet sends its own estimate).
+    /// </summary>
+    private const long Energy = 64_800;
+
     private readonly ScratchDatabase _database = new();
     private readonly string _privateKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
     private readonly string _paymentAddress = TronTestKey.Random().Address;
@@ -73,14 +80,14 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
         var wallet = Wallet;
         var seller = await ChannelAsync("seller");
 
-        var paid = await RunAsync("pay", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
+        var paid = await RunAsync("pay", new());
         paid["payerAddress"]!.GetValue<string>().ShouldBe(wallet.Address, "tronweb and Ordo derive the same address from the key");
 
-        // getQuote: 32000 energy for a day at the default 60 sun, in TRX.
+        // getQuote: 600 s is the 10-minute window; 64800 energy x 60 sun per day x 1/144 day = 0.027 TRX, plus the 0.8.
         var quote = paid["quote"]!;
         (quote["energy"]!.GetValue<string>(), quote["durationSeconds"]!.GetValue<int>(), quote["payCoinCode"]!.GetValue<string>(), quote["payCoinAmt"]!.GetValue<string>())
-            .ShouldBe(("32000", 86_400, "TRX", "1.92"));
-        quote["fees"]!["energy"]!.GetValue<string>().ShouldBe("1.92");
+            .ShouldBe(("64800", 600, "TRX", "0.827"));
+        (quote["fees"]!["energy"]!.GetValue<string>(), quote["fees"]!["trx"]!.GetValue<string>()).ShouldBe(("0.027", "0.8"));
 
         // createOrder: tronweb rebuilds the protobuf from raw_data and gets Ordo's raw_data_hex and txID.
         var order = paid["order"]!;
@@ -91,7 +98,7 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
         checkedBy["txID"]!.GetValue<string>().ShouldBe(transaction["txID"]!.GetValue<string>());
         checkedBy["rawDataHex"]!.GetValue<string>().ShouldBe(transaction["raw_data_hex"]!.GetValue<string>());
         (checkedBy["type"]!.GetValue<string>(), checkedBy["owner"]!.GetValue<string>(), checkedBy["to"]!.GetValue<string>(), checkedBy["amount"]!.GetValue<long>())
-            .ShouldBe(("TransferContract", wallet.Address, _paymentAddress, 1_920_000L));
+            .ShouldBe(("TransferContract", wallet.Address, _paymentAddress, 827_000L));
         (checkedBy["expiration"]!.GetValue<long>() - checkedBy["timestamp"]!.GetValue<long>())
             .ShouldBe((long)new TronifyOptions().PaymentWindow.TotalMilliseconds);
 
@@ -112,8 +119,8 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
         JsonNode.DeepEquals(broadcast, signed).ShouldBeTrue($"broadcast {broadcast.ToJsonString()}\nsigned {signed.ToJsonString()}");
 
         // A quarter is sold; then the seed page's cancel.
-        (await seller.SellAsync(orderId, 8_000))["resCode"]!.GetValue<int>().ShouldBe(100);
-        var cancelled = await RunAsync("cancel", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["ORDER_ID"] = orderId, ["TRONIFY_SECRET"] = _buyer.Secret });
+        (await seller.SellAsync(orderId, Energy / 4))["resCode"]!.GetValue<int>().ShouldBe(100);
+        var cancelled = await RunAsync("cancel", new() { ["ORDER_ID"] = orderId, ["TRONIFY_SECRET"] = _buyer.Secret });
         var flag = TronifyFlag.Compute($"orderId={orderId}&sourceFlag={_buyer.SourceFlag}", _buyer.Secret);
         cancelled["flag"]!.GetValue<string>().ShouldBe(flag, "the script's MD5 recipe is Ordo's");
         cancelled["wrongFlag"]!["resCode"]!.GetValue<int>().ShouldBe(102);
@@ -125,26 +132,30 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
         // tronify.js); Ordo's "cancel" reads as "unknown" there.
         cancelled["status"]!.GetValue<string>().ShouldBe("unknown");
 
-        // The unsold three quarters (1.44 TRX) less the 10% fee, owed to the buyer's wallet, once.
+        // The unsold three quarters of 0.027 TRX less the 10% fee, owed to the buyer's wallet, once;
+        // before it, the bundled 0.8 TRX forwarded to the receiver (the wallet itself) when the payment arrived.
         using var admin = new HttpClient { BaseAddress = _server.Address };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        var payout = (await ServerFixture.Json(await admin.GetAsync("/v1/payouts")))["data"]!.AsArray().ShouldHaveSingleItem()!;
-        (payout["amount"]!.GetValue<string>(), payout["asset"]!.GetValue<string>(), payout["address"]!.GetValue<string>(), payout["reason"]!.GetValue<string>())
-            .ShouldBe(("1.296", "TRX", wallet.Address, "cancel"));
+        var payouts = (await ServerFixture.Json(await admin.GetAsync("/v1/payouts")))["data"]!.AsArray()
+            .Select(p => (p!["amount"]!.GetValue<string>(), p["asset"]!.GetValue<string>(), p["address"]!.GetValue<string>(), p["reason"]!.GetValue<string>()));
+        payouts.ShouldBe([("0.018225", "TRX", wallet.Address, "cancel"), ("0.8", "TRX", wallet.Address, "forward")]);
         var listed = await ChildProcess.RunAsync("dotnet", [typeof(OrdoServer).Assembly.Location, "payouts", "--db", _database.Path], AppContext.BaseDirectory, TimeSpan.FromMinutes(1));
         listed.ExitCode.ShouldBe(0, listed.Stderr);
-        listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldHaveSingleItem()
-            .ShouldEndWith($"\t{_buyer.AccountId}\t1.296\tTRX\t{wallet.Address}\tcancel");
+        var rows = listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        rows.Length.ShouldBe(2, listed.Stdout);
+        rows[0].ShouldEndWith($"\t{_buyer.AccountId}\t0.018225\tTRX\t{wallet.Address}\tcancel");
         _node.Broadcasts.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task A_payment_the_node_refuses_or_does_not_answer_rejects_through_the_client_and_the_same_signed_payment_goes_through_later()
     {
-        var created = await RunAsync("create", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["RECEIVER_ADDRESS"] = Orders.Address });
+        // About what a TRC-20 transfer to an address already holding the token needs: below 32000,
+        // above Tronify's minimum of 15000 (coin-tron's lib/network/tronify/types.d.ts).
+        var created = await RunAsync("create", new() { ["ENERGY"] = "31895" });
         var orderId = created["order"]!["orderId"]!.GetValue<string>();
         var signed = created["signed"]!.AsObject();
-        Task<JsonObject> SubmitAsync() => RunAsync("submit", new() { ["WALLET_PRIVATE_KEY"] = _privateKey, ["ORDER_ID"] = orderId, ["SIGNED_TRANSACTION"] = signed.ToJsonString() });
+        Task<JsonObject> SubmitAsync() => RunAsync("submit", new() { ["ORDER_ID"] = orderId, ["SIGNED_TRANSACTION"] = signed.ToJsonString() });
 
         // java-tron refuses it: the client's TronifyApiError with the node's reason; the order still waits.
         _node.FailBroadcastsWith("SIGERROR", "Validate signature error: miss sig or contract");
@@ -182,6 +193,10 @@ public sealed class LedgerLiveTronifyTests(ITestOutputHelper output) : IAsyncLif
     {
         environment["ORDO_URL"] = _server.Address.ToString().TrimEnd('/');
         environment["TRONIFY_SOURCE_FLAG"] = _buyer.SourceFlag;
+        environment["WALLET_PRIVATE_KEY"] = _privateKey;
+        environment.TryAdd("ENERGY", Energy.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        environment["DURATION_SECONDS"] = "600";
+        environment["EXTRA_TRX"] = "0.8";
         environment["STEP"] = step;
         output.WriteLine($"running Ledger Live's Tronify client against ordo serve: {step}");
         var run = await NodeScript.RunAsync(_packages, Script, environment, TimeSpan.FromMinutes(2));

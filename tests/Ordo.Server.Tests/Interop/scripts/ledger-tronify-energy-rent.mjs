@@ -2,8 +2,9 @@
 // lib/logic/energyRent/tronify.js over lib/network/tronify/index.js) against Ordo, with tronweb
 // 6.2.0 (coin-tron's own pinned dependency) checking and signing the payment as the wallet does.
 //
-// In:  ORDO_URL, TRONIFY_SOURCE_FLAG, WALLET_PRIVATE_KEY (hex; its address pays), RECEIVER_ADDRESS,
-//      STEP:
+// In:  ORDO_URL, TRONIFY_SOURCE_FLAG, WALLET_PRIVATE_KEY (hex; its address pays), the rental as the
+//      wallet asks for it (ENERGY, DURATION_SECONDS, EXTRA_TRX; the receiver is the payer, as in
+//      lib/logic/estimateFees.js), STEP:
 //      "pay"    quote -> create -> tronweb checks the issued transaction -> a forged signature, a
 //               transaction other than the issued one, then the wallet's own signature submitted
 //               -> status -> the same upload again.
@@ -54,8 +55,16 @@ async function attempt(call) {
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const bare = (hex) => hex.replace(/^0x/, '').toLowerCase();
 
+// What estimateTronifyFees (lib/logic/estimateFees.js) hands getEnergyRentQuote: the sender receives the energy.
+const request = {
+  payerAddress,
+  receiverAddress: payerAddress,
+  energy: BigInt(env.ENERGY ?? '0'),
+  durationSeconds: Number(env.DURATION_SECONDS),
+  extraTrx: Number(env.EXTRA_TRX),
+};
+
 async function pay() {
-  const request = { payerAddress, receiverAddress: env.RECEIVER_ADDRESS, energy: 32000n, durationSeconds: 86_400 };
   const quote = await tronifyProvider.getQuote(request);
   const order = await tronifyProvider.createOrder(request);
   const { orderId, transaction } = order;
@@ -114,7 +123,6 @@ async function pay() {
 }
 
 async function create() {
-  const request = { payerAddress, receiverAddress: env.RECEIVER_ADDRESS, energy: 32000n, durationSeconds: 86_400 };
   await tronifyProvider.getQuote(request);
   const order = await tronifyProvider.createOrder(request);
   return { order, signed: utils.crypto.signTransaction(privateKey, clone(order.transaction)) };
