@@ -6,7 +6,6 @@ using Ordo.Core.Engine;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 using Ordo.Server.Auth;
-using Ordo.Server.Http;
 
 namespace Ordo.Server.Feee;
 
@@ -20,9 +19,16 @@ public static class FeeeEndpoints
 
     public static void MapFeee(this IEndpointRouteBuilder app)
     {
+        // A wrong top-up address would send the operator's customers' TRX astray: refuse to start.
+        if (app.ServiceProvider.GetRequiredService<ServerOptions>().Feee.RechargeAddress is { } topUp && !TronAddress.IsValid(topUp))
+        {
+            throw new InvalidOperationException($"Feee__RechargeAddress={topUp} is not a TRON address (34 characters starting with T, with a valid checksum)");
+        }
+
         var feee = app.MapGroup(Prefix).RequireFeeeKey().ExcludeFromDescription();
         feee.MapPost("/order/submit", Submit);
         feee.MapGet("/order/query", Query);
+        feee.MapPost("/order/query", Query);
         feee.MapPost("/order/cancel", Cancel);
         feee.MapGet("/order/price", Price);
         feee.MapGet("/api/query", Account);
@@ -34,17 +40,17 @@ public static class FeeeEndpoints
 
     private static async Task<IResult> Submit(HttpContext http, OrderEngine engine, ServerOptions options)
     {
-        var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
-        if (body.Error is { } error)
+        var fields = await FeeeParameters.ReadAsync(http.Request, http.RequestAborted);
+        if (fields.Error is { } error)
         {
             return FeeeResult.Invalid(error);
         }
 
-        var fields = new FieldReader(body.Root);
-        var resourceType = fields.Integer("resource_type", required: true);
-        if (resourceType is { } type && type != 1)
+        // Decision: energy when not given; a relayer in the wild submits without resource_type.
+        var resourceType = fields.Integer("resource_type") ?? 1;
+        if (resourceType != 1)
         {
-            fields.Fail("resource_type", type == 0 ? "bandwidth (0) is not offered; use 1 (energy)" : "must be 1 (energy)");
+            fields.Fail("resource_type", resourceType == 0 ? "bandwidth (0) is not offered; use 1 (energy)" : "must be 1 (energy)");
         }
 
         var address = fields.String("receive_address", required: true, maxLength: 64);
@@ -53,7 +59,7 @@ public static class FeeeEndpoints
             fields.Fail("receive_address", "must be a TRON address: 34 characters starting with T, with a valid checksum");
         }
 
-        var rental = FeeeRental.Read(fields, options.Feee, fromQuery: false);
+        var rental = FeeeRental.Read(fields, options.Feee);
         if (!fields.Ok || rental is null)
         {
             return FeeeResult.Invalid(fields.FirstError);
@@ -72,7 +78,12 @@ public static class FeeeEndpoints
 
     private static async Task<IResult> Query(HttpContext http, IOrderStore store)
     {
-        var fields = new FieldReader(QueryJson.From(http.Request.Query));
+        var fields = await FeeeParameters.ReadAsync(http.Request, http.RequestAborted);
+        if (fields.Error is { } error)
+        {
+            return FeeeResult.Invalid(error);
+        }
+
         if (OrderNumber(fields) is not { } number)
         {
             return FeeeResult.Invalid(fields.FirstError);
@@ -84,13 +95,12 @@ public static class FeeeEndpoints
 
     private static async Task<IResult> Cancel(HttpContext http, OrderEngine engine, TimeProvider clock)
     {
-        var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
-        if (body.Error is { } error)
+        var fields = await FeeeParameters.ReadAsync(http.Request, http.RequestAborted);
+        if (fields.Error is { } error)
         {
             return FeeeResult.Invalid(error);
         }
 
-        var fields = new FieldReader(body.Root);
         if (OrderNumber(fields) is not { } number)
         {
             return FeeeResult.Invalid(fields.FirstError);
@@ -121,10 +131,15 @@ public static class FeeeEndpoints
         };
     }
 
-    private static IResult Price(HttpContext http, ServerOptions options)
+    private static async Task<IResult> Price(HttpContext http, ServerOptions options)
     {
-        var fields = new FieldReader(QueryJson.From(http.Request.Query));
-        if (FeeeRental.Read(fields, options.Feee, fromQuery: true) is not { } rental)
+        var fields = await FeeeParameters.ReadAsync(http.Request, http.RequestAborted);
+        if (fields.Error is { } error)
+        {
+            return FeeeResult.Invalid(error);
+        }
+
+        if (FeeeRental.Read(fields, options.Feee) is not { } rental)
         {
             return FeeeResult.Invalid(fields.FirstError);
         }
@@ -133,14 +148,15 @@ public static class FeeeEndpoints
             rental.ResourceValue, rental.PayAmount, rental.ServiceAmount, rental.RentDuration, rental.RentTimeUnit, rental.RentTimeSecond, rental.PriceInSun));
     }
 
-    private static async Task<IResult> Account(HttpContext http, IOrderStore store)
+    private static async Task<IResult> Account(HttpContext http, IOrderStore store, ServerOptions options)
     {
         var balances = await store.GetBalancesAsync(http.FeeeCaller().AccountId, http.RequestAborted);
         var trx = balances.FirstOrDefault(b => b.Asset == FeeeOrders.Asset)?.Available ?? 0m;
-        return FeeeResult.Ok(new FeeeAccount(Decimals.Normalize(trx)));
+        var topUp = options.Feee.RechargeAddress;
+        return FeeeResult.Ok(new FeeeAccount(Decimals.Normalize(trx), topUp, topUp));
     }
 
-    private static string? OrderNumber(FieldReader fields)
+    private static string? OrderNumber(FeeeParameters fields)
     {
         var number = fields.String("order_no", required: true, maxLength: 64);
         if (number is not null && !FeeeNumbers.IsWellFormed(number))
@@ -155,4 +171,5 @@ public static class FeeeEndpoints
 
 public sealed record FeeePrice(long ResourceValue, decimal PayAmount, decimal ServiceAmount, long RentDuration, string RentTimeUnit, long RentTimeSecond, long PriceInSun);
 
-public sealed record FeeeAccount(decimal TrxMoney);
+/// <summary>The account's available TRX, and the platform's TRON address to top it up (both fields: Feee shows the same one).</summary>
+public sealed record FeeeAccount(decimal TrxMoney, string? TrxAddress, string? RechargeAddress);

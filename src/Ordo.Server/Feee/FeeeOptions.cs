@@ -31,4 +31,11 @@ public sealed record FeeeOptions
 
     /// <summary>Per started day, for rentals longer than 3 hours.</summary>
     public long PricePerDay { get; init; } = 150;
+
+    /// <summary>
+    /// The platform's TRON address where accounts top up their TRX (<c>Feee__RechargeAddress</c>), shown by
+    /// <c>api/query</c> as <c>trx_address</c> and <c>recharge_address</c>. Unset: both null, since Ordo cannot know
+    /// the operator's address; checked at start-up.
+    /// </summary>
+    public string? RechargeAddress { get; init; }
 }

@@ -1,17 +1,19 @@
 using Ordo.Core;
-using Ordo.Server.Http;
 
 namespace Ordo.Server.Feee;
 
 /// <summary>
 /// How much energy for how long, as Feee's submit and price calls give it, and what it costs.
 /// <c>rent_duration</c> + <c>rent_time_unit</c> (<c>m</c>: 10; <c>h</c>: 1 or 3; <c>d</c>: 1–30), or
-/// a non-zero <c>rent_time_second</c> (over 600, a multiple of 3, at most 30 days), which wins.
-/// Decision: when only <c>rent_time_second</c> is sent, the order shows it as whole minutes
-/// (<c>rent_duration</c> rounded up, unit <c>m</c>).
+/// a non-zero <c>rent_time_second</c> (at least 600, a multiple of 3, at most 30 days), which then decides
+/// alone: <c>rent_duration</c> and <c>rent_time_unit</c> beside it are not checked (clients send
+/// <c>rent_time_second=7200</c> with <c>rent_duration=2, rent_time_unit=h</c>).
+/// Decision: an order whose duration <c>rent_time_second</c> decided shows it as whole minutes
+/// (<c>rent_duration</c> rounded up, unit <c>m</c>), whatever pair was sent beside it.
 /// </summary>
 public sealed record FeeeRental(long ResourceValue, long RentDuration, string RentTimeUnit, long RentTimeSecond, long PriceInSun, decimal ServiceAmount)
 {
+    public const long MinSeconds = 600;
     public const long MaxSeconds = 30 * 86_400;
 
     public decimal PayAmount => Decimals.Normalize((ResourceValue * PriceInSun / 1_000_000m) + ServiceAmount);
@@ -22,19 +24,25 @@ public sealed record FeeeRental(long ResourceValue, long RentDuration, string Re
     /// <summary>Feee locks the delegation for a third of the rental, in seconds.</summary>
     public long LockPeriod => RentTimeSecond / 3;
 
-    /// <summary>The terms, or null with the bad fields named; query strings carry numbers as text.</summary>
-    public static FeeeRental? Read(FieldReader fields, FeeeOptions options, bool fromQuery)
+    /// <summary>The terms, or null with the bad fields named.</summary>
+    public static FeeeRental? Read(FeeeParameters fields, FeeeOptions options)
     {
-        var resourceValue = fields.Integer("resource_value", required: true, min: options.MinResourceValue, max: options.MaxResourceValue, acceptText: fromQuery);
-        var second = fields.Integer("rent_time_second", min: 0, max: MaxSeconds, acceptText: fromQuery) ?? 0;
-        if (second != 0 && (second <= 600 || second % 3 != 0))
+        var resourceValue = fields.Integer("resource_value", required: true, min: options.MinResourceValue, max: options.MaxResourceValue);
+        var second = fields.Integer("rent_time_second", min: 0, max: MaxSeconds) ?? 0;
+        if (second != 0 && (second < MinSeconds || second % 3 != 0))
         {
-            fields.Fail("rent_time_second", "must be more than 600 and a multiple of 3 (or 0 to use rent_duration and rent_time_unit)");
+            fields.Fail("rent_time_second", $"must be at least {MinSeconds} and a multiple of 3 (or 0 to use rent_duration and rent_time_unit)");
         }
 
-        var byDuration = second == 0;
-        var duration = fields.Integer("rent_duration", required: byDuration, min: 1, max: 30, acceptText: fromQuery);
-        var unit = fields.String("rent_time_unit", required: byDuration, maxLength: 8);
+        if (second != 0 || fields.Refused("rent_time_second"))
+        {
+            return fields.Ok
+                ? new FeeeRental(resourceValue!.Value, (second + 59) / 60, "m", second, TierPrice(second, options), options.ServiceAmount)
+                : null;
+        }
+
+        var duration = fields.Integer("rent_duration", required: true, min: 1, max: 30);
+        var unit = fields.String("rent_time_unit", required: true, maxLength: 8);
         long? unitSeconds = unit switch
         {
             null => null,
@@ -50,10 +58,8 @@ public sealed record FeeeRental(long ResourceValue, long RentDuration, string Re
             return null;
         }
 
-        var seconds = byDuration ? duration!.Value * unitSeconds!.Value : second;
-        var shownDuration = duration ?? (seconds + 59) / 60;
-        var shownUnit = unit ?? "m";
-        return new FeeeRental(resourceValue!.Value, shownDuration, shownUnit, seconds, TierPrice(seconds, options), options.ServiceAmount);
+        var seconds = duration!.Value * unitSeconds!.Value;
+        return new FeeeRental(resourceValue!.Value, duration.Value, unit!, seconds, TierPrice(seconds, options), options.ServiceAmount);
     }
 
     /// <summary>
@@ -68,7 +74,7 @@ public sealed record FeeeRental(long ResourceValue, long RentDuration, string Re
         _ => options.PricePerDay * ((seconds + 86_399) / 86_400),
     };
 
-    private static long? Fail(FieldReader fields, string field, string message)
+    private static long? Fail(FeeeParameters fields, string field, string message)
     {
         fields.Fail(field, message);
         return null;

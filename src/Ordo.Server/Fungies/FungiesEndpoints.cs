@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 using Ordo.Core.Engine;
@@ -39,6 +40,8 @@ public static class FungiesEndpoints
         var number = fields.String("number", maxLength: 64)?.TrimStart('#');
         var userId = fields.String("userId", maxLength: 64);
         var term = fields.String("term", maxLength: 128);
+        var createdFrom = Day(fields, "createdFrom", endOfDay: false);
+        var createdTo = Day(fields, "createdTo", endOfDay: true);
         var statuses = new List<OrderState>();
         foreach (var name in StatusNames(query))
         {
@@ -67,6 +70,8 @@ public static class FungiesEndpoints
             AttributeValue = userId,
             Search = term,
             SearchAttribute = FungiesAttributes.CustomerName,
+            CreatedFrom = createdFrom,
+            CreatedTo = createdTo,
             Sort = direction,
         };
         // One row more than the page tells whether another page follows.
@@ -76,6 +81,33 @@ public static class FungiesEndpoints
         return FungiesResult.Ok(returnCount
             ? new FungiesPageWithCount(list, hasMore, await store.CountOrdersAsync(filter, http.RequestAborted))
             : new FungiesPage(list, hasMore));
+    }
+
+    /// <summary>
+    /// A creation-time bound as an ISO 8601 date or date-time (Fungies' MCP server sends
+    /// <c>createdFrom=2025-01-01</c>); times without an offset are UTC. A bare date as the upper
+    /// bound includes that whole day.
+    /// </summary>
+    private static DateTimeOffset? Day(FieldReader fields, string field, bool endOfDay)
+    {
+        if (fields.String(field, maxLength: 40) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        fields.Fail(field, "must be an ISO 8601 date or date-time, such as 2025-01-01 or 2025-01-01T12:00:00Z");
+        return null;
     }
 
     /// <summary>

@@ -28,6 +28,11 @@ public static class OrdoServer
             throw new InvalidOperationException(LoopbackUrls.Refusal(exposed));
         }
 
+        if (options.Demo)
+        {
+            options = DemoSettings.Apply(options);
+        }
+
         // A provider account moves p2p orders' stages; a system account can never be one.
         foreach (var (setting, provider) in new[] { ("Ordo__Native__P2pProvider", options.Native.P2pProvider), ("XendBridge__ProviderAccount", options.XendBridge.ProviderAccount) })
         {

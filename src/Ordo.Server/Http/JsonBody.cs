@@ -15,9 +15,16 @@ public static class JsonBody
 
     public static async Task<Outcome> ReadAsync(HttpRequest request, bool emptyIsObject, CancellationToken cancellationToken)
     {
+        var raw = await ReadBytesAsync(request, cancellationToken);
+        return raw is null ? TooLarge() : Parse(raw, emptyIsObject);
+    }
+
+    /// <summary>The body's bytes, or null when it is larger than <see cref="BodyLimits.MaxBytes"/> (read no further).</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > BodyLimits.MaxBytes)
         {
-            return TooLarge();
+            return null;
         }
 
         using var buffer = new MemoryStream();
@@ -28,12 +35,19 @@ public static class JsonBody
             buffer.Write(chunk, 0, read);
             if (buffer.Length > BodyLimits.MaxBytes)
             {
-                return TooLarge();
+                return null;
             }
         }
 
-        var raw = buffer.ToArray();
-        if (raw.Length == 0 || raw.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        return buffer.ToArray();
+    }
+
+    /// <summary>True when the body holds nothing but white space.</summary>
+    public static bool IsBlank(byte[] raw) => raw.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t');
+
+    public static Outcome Parse(byte[] raw, bool emptyIsObject)
+    {
+        if (IsBlank(raw))
         {
             return emptyIsObject
                 ? new Outcome(JsonDocument.Parse("{}").RootElement, raw, null, false)

@@ -70,7 +70,7 @@ public static class XendEndpoints
         var result = await engine.PlaceAsync(initiation.ToCommand(http.XendCaller().AccountId, options.XendBridge), http.RequestAborted);
         return result.Status switch
         {
-            PlaceStatus.Placed => XendResult.Ok(XendOrder.From(result.Order!)),
+            PlaceStatus.Placed => XendResult.Ok(XendOrder.From(result.Order!, [])),
             PlaceStatus.OpenOrderExists => XendResult.Invalid($"The customer {email} already has an open order ({result.Order!.Number})"),
             _ => XendResult.Invalid($"{result.Field}: {result.Message}"),
         };
@@ -95,9 +95,13 @@ public static class XendEndpoints
                 Limit = 1,
             },
             http.RequestAborted);
-        return XendResult.Ok(open is [var order, ..]
-            ? new XendPending("ProcessingRequest", XendOrder.From(order))
-            : new XendPending("Available", null));
+        if (open is not [var order, ..])
+        {
+            return XendResult.Ok(new XendPending("Available", null));
+        }
+
+        var history = await store.GetEventsAsync(order.Id, http.RequestAborted);
+        return XendResult.Ok(new XendPending("ProcessingRequest", XendOrder.From(order, history)));
     }
 
     private static async Task<IResult> Confirm(HttpContext http, OrderEngine engine)

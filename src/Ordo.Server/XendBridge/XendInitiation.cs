@@ -28,6 +28,9 @@ public sealed record XendInitiation(
 {
     public PlaceOrder ToCommand(long accountId, XendOptions options, Func<long, DateTimeOffset, string>? numbering = null)
     {
+        // The order keeps the provider's contact and payment details as they were when it was initiated.
+        var provider = options.AssignedProfile();
+        var methods = XendPaymentMethods.For(provider, Side, PayCurrency, PayNetwork);
         var attributes = new Dictionary<string, string>
         {
             [XendAttributes.CustomerEmail] = Email,
@@ -39,8 +42,13 @@ public sealed record XendInitiation(
             [XendAttributes.ReceiveNetwork] = ReceiveNetwork,
             [XendAttributes.Payable] = Decimals.ToText(Amount),
             [XendAttributes.Receivable] = Decimals.ToText(Receivable),
-            [XendAttributes.ProviderName] = options.ProviderName,
-            [XendAttributes.ProviderEmail] = options.ProviderEmail,
+            [XendAttributes.ProviderName] = $"{provider.FirstName} {provider.LastName}".Trim(),
+            [XendAttributes.ProviderFirstName] = provider.FirstName,
+            [XendAttributes.ProviderLastName] = provider.LastName,
+            [XendAttributes.ProviderEmail] = provider.Email,
+            [XendAttributes.ProviderPhone] = provider.PhoneNumber ?? "",
+            [XendAttributes.ProviderWhatsapp] = provider.WhatsappNumber ?? "",
+            [XendAttributes.ProviderPaymentMethods] = methods.ToJson(),
             [XendAttributes.ValidityMs] = ((long)options.OrderValidity.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         };
         if (DepositMethod is not null)

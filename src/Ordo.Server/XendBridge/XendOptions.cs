@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ordo.Server.XendBridge;
 
 /// <summary>
@@ -16,6 +18,21 @@ public sealed record XendOptions
     /// a <c>fills:write</c> key, or an operator moves the orders' stages. Unset: operators only.
     /// </summary>
     public long? ProviderAccount { get; init; }
+
+    /// <summary>
+    /// Providers' profiles (contact, bank accounts, wallets), keyed by the provider's account id
+    /// (<c>XendBridge__Providers__1001__Email</c>), or <c>default</c> for orders with no provider account.
+    /// </summary>
+    public Dictionary<string, XendProviderProfile> Providers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The profile of the provider Ordo assigns: its account's entry, else <c>default</c>, else one made of
+    /// <see cref="ProviderName"/> and <see cref="ProviderEmail"/> with no contacts and no payment methods.
+    /// </summary>
+    public XendProviderProfile AssignedProfile() =>
+        (ProviderAccount is { } account && Providers.TryGetValue(account.ToString(CultureInfo.InvariantCulture), out var own) ? own : null)
+        ?? Providers.GetValueOrDefault("default")
+        ?? new XendProviderProfile { FirstName = ProviderName, Email = ProviderEmail };
 
     public Dictionary<string, decimal> Rates { get; init; } = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -21,8 +21,7 @@ public sealed class FeeeBadInputTests : IAsyncLifetime
     {
         { "POST", "/open/v2/order/submit", "{oops", "body" },
         { "POST", "/open/v2/order/submit", "[1,2]", "body" },
-        { "POST", "/open/v2/order/submit", "", "body" },
-        { "POST", "/open/v2/order/submit", $$"""{{{Address}},"resource_value":32000,"rent_duration":10,"rent_time_unit":"m"}""", "resource_type" },
+        { "POST", "/open/v2/order/submit", "", "receive_address" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":0,{{Address}},"resource_value":32000,"rent_duration":10,"rent_time_unit":"m"}""", "resource_type" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":"1",{{Address}},"resource_value":32000,"rent_duration":10,"rent_time_unit":"m"}""", "resource_type" },
         { "POST", "/open/v2/order/submit", """{"resource_type":1,"receive_address":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u","resource_value":32000,"rent_duration":10,"rent_time_unit":"m"}""", "receive_address" },
@@ -39,7 +38,7 @@ public sealed class FeeeBadInputTests : IAsyncLifetime
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_duration":2,"rent_time_unit":"h"}""", "rent_duration" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_duration":31,"rent_time_unit":"d"}""", "rent_duration" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_duration":1,"rent_time_unit":"w"}""", "rent_time_unit" },
-        { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_time_second":600}""", "rent_time_second" },
+        { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_time_second":597}""", "rent_time_second" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_time_second":601}""", "rent_time_second" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_time_second":-3}""", "rent_time_second" },
         { "POST", "/open/v2/order/submit", $$"""{"resource_type":1,{{Address}},"resource_value":32000,"rent_time_second":99999999}""", "rent_time_second" },

@@ -211,4 +211,30 @@ public sealed class FungiesOrderTests : IAsyncLifetime
         (await Page("take=1&skip=1&returnCount=true")).ShouldBe((1, true));
         (await Page("skip=3")).ShouldBe((0, false));
     }
+
+    [Fact]
+    public async Task Lists_by_creation_date_as_the_mcp_server_sends_it()
+    {
+        var early = await _store.PlaceAsync();
+        _server.Clock.Advance(TimeSpan.FromDays(2));
+        var late = await _store.PlaceAsync();
+        var lateDay = _server.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var earlyDay = _server.Clock.GetUtcNow().AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        async Task<string[]> Numbers(string query)
+        {
+            var (status, body) = await FungiesStore.Send(_store.Read, HttpMethod.Get, $"/v0/orders/list?{query}", null);
+            status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+            return body["data"]!["orders"]!.AsArray().Select(o => o!["number"]!.GetValue<string>()).ToArray();
+        }
+
+        (await Numbers($"createdFrom={lateDay}")).ShouldBe([late]);
+        (await Numbers($"createdTo={earlyDay}")).ShouldBe([early]);
+        (await Numbers($"createdFrom={earlyDay}&createdTo={lateDay}")).ShouldBe([late, early]);
+        (await Numbers($"createdFrom={lateDay}T23:59:59Z")).ShouldBeEmpty();
+
+        var (refused, error) = await FungiesStore.Send(_store.Read, HttpMethod.Get, "/v0/orders/list?createdFrom=yesterday", null);
+        refused.ShouldBe(HttpStatusCode.BadRequest);
+        error["error"]!["message"]!.GetValue<string>().ShouldContain("createdFrom");
+    }
 }

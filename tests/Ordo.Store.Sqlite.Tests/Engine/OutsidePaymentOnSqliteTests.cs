@@ -47,7 +47,7 @@ public sealed class OutsidePaymentOnSqliteTests : IDisposable
         var other = await UnpaidAsync(b, "TOther");
         foreach (var order in new[] { first, second, other })
         {
-            (await PayAsync(order)).Status.ShouldBe(PayStatus.Paid);
+            (await PayAsync(order, $"tx-{order.Id}")).Status.ShouldBe(PayStatus.Paid);
             (await _f.Engine.CancelAsync(new CancelOrder(Actor.Owner(order.AccountId), OrderRef.Of(order.Id), order.AccountId))).Status.ShouldBe(CancelStatus.Cancelled);
         }
 

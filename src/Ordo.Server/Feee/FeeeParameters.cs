@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+using Ordo.Server.Http;
+
+namespace Ordo.Server.Feee;
+
+/// <summary>
+/// The parameters of a Feee call, wherever the client put them: a JSON body, a form body
+/// (<c>application/x-www-form-urlencoded</c>) or the query string. Integrations in the wild use all
+/// three (a relayer posts <c>cancel?order_no=...</c> with an empty body). A field in the JSON body wins
+/// over the same field in the form, which wins over the query string. Fields that came as text (query
+/// or form) may carry numbers as text; a JSON body must send numbers as JSON numbers.
+/// </summary>
+public sealed class FeeeParameters
+{
+    private const string FormType = "application/x-www-form-urlencoded";
+
+    private readonly HashSet<string> _textual;
+
+    private FeeeParameters(JsonObject merged, HashSet<string> textual, string? error)
+    {
+        Fields = new FieldReader(JsonSerializer.SerializeToElement(merged));
+        _textual = textual;
+        Error = error;
+    }
+
+    public FieldReader Fields { get; }
+
+    /// <summary>Why the body could not be read at all (too large, not UTF-8, malformed JSON); the message names the body.</summary>
+    public string? Error { get; }
+
+    public bool Ok => Fields.Ok;
+
+    public string FirstError => Fields.FirstError;
+
+    public static async Task<FeeeParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var merged = new JsonObject();
+        var textual = new HashSet<string>(StringComparer.Ordinal);
+        AddText(merged, textual, request.Query);
+
+        var raw = await JsonBody.ReadBytesAsync(request, cancellationToken);
+        if (raw is null)
+        {
+            return Failed($"body: larger than {BodyLimits.MaxBytes} bytes");
+        }
+
+        if (JsonBody.IsBlank(raw))
+        {
+            return new FeeeParameters(merged, textual, null);
+        }
+
+        if (IsForm(request))
+        {
+            if (!Utf8.IsValid(raw))
+            {
+                return Failed("body: must be UTF-8 text");
+            }
+
+            AddText(merged, textual, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(raw)));
+            return new FeeeParameters(merged, textual, null);
+        }
+
+        var json = JsonBody.Parse(raw, emptyIsObject: false);
+        if (json.Error is { } error)
+        {
+            return Failed(error);
+        }
+
+        foreach (var property in json.Root.EnumerateObject())
+        {
+            merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            textual.Remove(property.Name);
+        }
+
+        return new FeeeParameters(merged, textual, null);
+    }
+
+    public string? String(string field, bool required = false, int maxLength = 255) => Fields.String(field, required, maxLength);
+
+    /// <summary>A whole number; as text too when the field came from the query string or a form.</summary>
+    public long? Integer(string field, bool required = false, long min = long.MinValue, long max = long.MaxValue) =>
+        Fields.Integer(field, required, min, max, acceptText: _textual.Contains(field));
+
+    public void Fail(string field, string message) => Fields.Fail(field, message);
+
+    public bool Refused(string field) => Fields.Errors.ContainsKey(field);
+
+    private static FeeeParameters Failed(string error) => new([], [], error);
+
+    /// <summary>As the query string is read elsewhere: the first value of a repeated name; an empty value is not given.</summary>
+    private static void AddText(JsonObject merged, HashSet<string> textual, IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    {
+        foreach (var (name, values) in pairs)
+        {
+            if (values.FirstOrDefault() is { Length: > 0 } value)
+            {
+                merged[name] = value;
+                textual.Add(name);
+            }
+        }
+    }
+
+    private static bool IsForm(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals(FormType, StringComparison.OrdinalIgnoreCase);
+}
