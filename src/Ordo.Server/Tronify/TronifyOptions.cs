@@ -20,8 +20,12 @@ public sealed record TronifyOptions
 
     public decimal TopEnergyPrice { get; init; } = 1_000m;
 
-    /// <summary>The least energy an order may ask for; below it the answer is 132.</summary>
-    public long LowEnergyCanBuy { get; init; } = 32_000;
+    /// <summary>
+    /// The least energy an order may ask for; below it the answer is 132. Tronify's own minimum is 15000
+    /// (Ledger Live's client, coin-tron 8.0.0, says so), and the wallet asks for its estimate of one
+    /// transfer, about 31895 for a TRC-20 transfer to an address already holding the token.
+    /// </summary>
+    public long LowEnergyCanBuy { get; init; } = 15_000;
 
     public long TopEnergyCanBuy { get; init; } = 100_000_000;
 

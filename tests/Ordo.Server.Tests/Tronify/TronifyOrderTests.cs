@@ -155,12 +155,12 @@ public sealed class TronifyOrderTests : IAsyncLifetime
         var config = await buyer.CallAsync("pledgeConfig", new JsonObject { ["address"] = Orders.Address }, sign: false);
         config["resCode"]!.GetValue<int>().ShouldBe(100);
         config["data"]!["refundRate"]!.GetValue<decimal>().ShouldBe(0.1m);
-        config["data"]!["lowEnergyCanBuy"]!.GetValue<long>().ShouldBe(32_000);
+        config["data"]!["lowEnergyCanBuy"]!.GetValue<long>().ShouldBe(15_000);
         config["data"]!.AsObject().Select(p => p.Key).ShouldBe(
             ["defaultEnergyPrice", "lowEnergyPrice", "topEnergyPrice", "lowEnergyCanBuy", "topEnergyCanBuy", "refundRate"]);
 
         var before = await _server.SnapshotAsync();
-        var low = await buyer.RentAsync(pledgeNum: 31_999);
+        var low = await buyer.RentAsync(pledgeNum: 14_999);
         low["resCode"]!.GetValue<int>().ShouldBe(132);
         var broke = await (await _server.TronifyUserAsync(trx: 1m)).RentAsync();
         broke["resCode"]!.GetValue<int>().ShouldBe(106);
