@@ -44,8 +44,15 @@ public sealed class SettlementProperties
         from maker in Fee
         from taker in Fee
         from marketBuy in Gen.Elements(true, false)
-        let high = Math.Max(bid, ask)
-        select new Case(pp, vp, high, Math.Min(bid, ask), Funded(bidLots, high, pp + vp), askLots, maker, taker, marketBuy);
+        let high = Math.Min(Math.Max(bid, ask), Affordable(pp + vp))
+        select new Case(pp, vp, high, Math.Min(Math.Min(bid, ask), high), Funded(bidLots, high, pp + vp), askLots, maker, taker, marketBuy);
+
+    /// <summary>
+    /// The highest price in ticks at which one lot (with a market buy's margin and fees) stays within
+    /// the funds: on a whole-unit grid, 10^12 ticks would cost more than a side holds, and the place
+    /// would be refused for its balance, which is right but not what this property is about.
+    /// </summary>
+    private static long Affordable(int grid) => (long)Math.Min(MarketUnits.MaxSteps, decimal.Floor(Funds / 2 * Pow10(grid)));
 
     /// <summary>The lots, cut so that lots × the highest price (plus a market buy's margin) stays within the funds.</summary>
     private static long Funded(long lots, long ticks, int grid)
