@@ -86,6 +86,14 @@ public sealed class FeeeEstimateTests : IAsyncLifetime
         answer["data"]!["fee"]!.ToJsonString().ShouldBe("13.49985");
     }
 
+    [Fact]
+    public async Task A_negative_energy_price_stops_the_server_at_start()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => ServerFixture.StartAsync(
+            new ServerOptions { SweepInterval = TimeSpan.FromHours(1), Feee = new FeeeOptions { EnergyPriceSun = -1 } }));
+        error.Message.ShouldContain("Feee__EnergyPriceSun");
+    }
+
     [Theory]
     [InlineData($"to_address={To}", "from_address")]
     [InlineData($"from_address=TYvEkK4fJ8aGVwLTxX6Qyw48ewD6BAvbYw&to_address={To}", "from_address")]
