@@ -14,7 +14,9 @@ namespace Ordo.Testing;
 /// A loopback stand-in for a java-tron node's HTTP API, enough for Tronify's <c>fastTrade</c>:
 /// <c>POST /wallet/getnowblock</c> answers <see cref="Block"/>, and <c>POST /wallet/broadcasttransaction</c>
 /// records the body and answers <c>{"result":true,"txid":…}</c> or the failure set by
-/// <see cref="FailBroadcastsWith"/>, in java-tron's shape (message as hex of its text). It listens on
+/// <see cref="FailBroadcastsWith"/>, in java-tron's shape (message as hex of its text); <c>POST
+/// /wallet/triggerconstantcontract</c> records the body and answers <see cref="EnergyUsed"/>, a revert
+/// (<see cref="Reverts"/>) or the refusal set by <see cref="RefuseConstantCallsWith"/>. It listens on
 /// 127.0.0.1 on a free port, for this process or an <c>ordo serve</c> child, until disposed.
 /// </summary>
 public sealed class StandInTronNode : IAsyncDisposable
@@ -23,7 +25,9 @@ public sealed class StandInTronNode : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _broadcasts = [];
+    private readonly List<JsonObject> _constantCalls = [];
     private (string Code, string Message)? _failure;
+    private (string Code, string Message)? _constantRefusal;
 
     private StandInTronNode(WebApplication app, Uri address)
     {
@@ -52,6 +56,24 @@ public sealed class StandInTronNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The energy a constant call answers (31,895: a USDT transfer to an address that already holds USDT).</summary>
+    public long EnergyUsed { get; set; } = 31_895;
+
+    /// <summary>When true, constant calls run and revert, as a transfer from an address without the tokens does.</summary>
+    public bool Reverts { get; set; }
+
+    /// <summary>Every body <c>triggerconstantcontract</c> received, in order.</summary>
+    public IReadOnlyList<JsonObject> ConstantCalls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _constantCalls.Select(body => body.DeepClone().AsObject())];
+            }
+        }
+    }
+
     public static async Task<StandInTronNode> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -61,6 +83,7 @@ public sealed class StandInTronNode : IAsyncDisposable
         StandInTronNode? node = null;
         app.MapPost("/wallet/getnowblock", context => node!.NowBlockAsync(context));
         app.MapPost("/wallet/broadcasttransaction", context => node!.BroadcastAsync(context));
+        app.MapPost("/wallet/triggerconstantcontract", context => node!.TriggerConstantContractAsync(context));
         await app.StartAsync();
         node = new StandInTronNode(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
         return node;
@@ -83,6 +106,51 @@ public sealed class StandInTronNode : IAsyncDisposable
             _failure = null;
         }
     }
+
+    /// <summary>From now on, constant calls are refused as java-tron refuses them, e.g. <c>("CONTRACT_VALIDATE_ERROR", "Smart contract is not exist.")</c>.</summary>
+    public void RefuseConstantCallsWith(string code, string message)
+    {
+        lock (_gate)
+        {
+            _constantRefusal = (code, message);
+        }
+    }
+
+    private async Task TriggerConstantContractAsync(HttpContext context)
+    {
+        if (!await AnswersAsync(context))
+        {
+            return;
+        }
+
+        if (await ReadBodyAsync(context) is not { } body)
+        {
+            return;
+        }
+
+        (string Code, string Message)? refusal;
+        lock (_gate)
+        {
+            _constantCalls.Add(body);
+            refusal = _constantRefusal;
+        }
+
+        if (refusal is { } refused)
+        {
+            await WriteAsync(context, new JsonObject { ["result"] = new JsonObject { ["code"] = refused.Code, ["message"] = Hex(refused.Message) } });
+            return;
+        }
+
+        await WriteAsync(context, new JsonObject
+        {
+            ["result"] = Reverts ? new JsonObject { ["result"] = true, ["message"] = Hex("REVERT opcode executed") } : new JsonObject { ["result"] = true },
+            ["energy_used"] = EnergyUsed,
+            ["constant_result"] = new JsonArray(Reverts ? "08c379a0" : new string('0', 63) + "1"),
+            ["transaction"] = new JsonObject { ["ret"] = new JsonArray(new JsonObject { ["ret"] = Reverts ? "FAILED" : "SUCESS" }), ["visible"] = true },
+        });
+    }
+
+    private static string Hex(string text) => Convert.ToHexStringLower(Encoding.UTF8.GetBytes(text));
 
     private async Task NowBlockAsync(HttpContext context)
     {
@@ -118,20 +186,8 @@ public sealed class StandInTronNode : IAsyncDisposable
             return;
         }
 
-        JsonObject? body;
-        try
+        if (await ReadBodyAsync(context) is not { } body)
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-        }
-        catch (JsonException error)
-        {
-            await WriteAsync(context, new JsonObject { ["Error"] = "class com.alibaba.fastjson.JSONException : " + error.Message });
-            return;
-        }
-
-        if (body is null)
-        {
-            await WriteAsync(context, new JsonObject { ["Error"] = "class java.lang.NullPointerException : null" });
             return;
         }
 
@@ -144,8 +200,30 @@ public sealed class StandInTronNode : IAsyncDisposable
 
         var txId = body["txID"]?.DeepClone();
         await WriteAsync(context, failure is { } fail
-            ? new JsonObject { ["code"] = fail.Code, ["txid"] = txId, ["message"] = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(fail.Message)) }
+            ? new JsonObject { ["code"] = fail.Code, ["txid"] = txId, ["message"] = Hex(fail.Message) }
             : new JsonObject { ["result"] = true, ["txid"] = txId });
+    }
+
+    /// <summary>The JSON object sent, or null once java-tron's <c>{"Error": …}</c> for anything else has been answered.</summary>
+    private static async Task<JsonObject?> ReadBodyAsync(HttpContext context)
+    {
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException error)
+        {
+            await WriteAsync(context, new JsonObject { ["Error"] = "class com.alibaba.fastjson.JSONException : " + error.Message });
+            return null;
+        }
+
+        if (body is null)
+        {
+            await WriteAsync(context, new JsonObject { ["Error"] = "class java.lang.NullPointerException : null" });
+        }
+
+        return body;
     }
 
     /// <summary>False when the node is silent: the request is held until the caller gives up or the node stops, then dropped.</summary>

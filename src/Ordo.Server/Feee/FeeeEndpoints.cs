@@ -25,6 +25,11 @@ public static class FeeeEndpoints
             throw new InvalidOperationException($"Feee__RechargeAddress={topUp} is not a TRON address (34 characters starting with T, with a valid checksum)");
         }
 
+        if (app.ServiceProvider.GetRequiredService<ServerOptions>().Feee.EnergyPriceSun < 0)
+        {
+            throw new InvalidOperationException("Feee__EnergyPriceSun must not be negative");
+        }
+
         var feee = app.MapGroup(Prefix).RequireFeeeKey().ExcludeFromDescription();
         feee.MapPost("/order/submit", Submit);
         feee.MapGet("/order/query", Query);
@@ -32,6 +37,10 @@ public static class FeeeEndpoints
         feee.MapPost("/order/cancel", Cancel);
         feee.MapGet("/order/price", Price);
         feee.MapGet("/api/query", Account);
+
+        // GET as Feee documents it; POST too, as the relayer posts every call with its parameters in the query string.
+        feee.MapGet("/order/estimate_energy", FeeeEstimate.EstimateEnergy);
+        feee.MapPost("/order/estimate_energy", FeeeEstimate.EstimateEnergy);
 
         // Unknown paths and wrong methods under the prefix still answer in Feee's envelope.
         app.MapFallback(Prefix + "/{**rest}", (HttpContext http) =>

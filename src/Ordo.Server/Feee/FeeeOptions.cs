@@ -33,6 +33,12 @@ public sealed record FeeeOptions
     public long PricePerDay { get; init; } = 150;
 
     /// <summary>
+    /// What TRON burns per unit of energy when none is rented (<c>Feee__EnergyPriceSun</c>; 100 sun today):
+    /// <c>estimate_energy</c>'s <c>fee</c> is the TRX a transfer would burn at this price.
+    /// </summary>
+    public long EnergyPriceSun { get; init; } = 100;
+
+    /// <summary>
     /// The platform's TRON address where accounts top up their TRX (<c>Feee__RechargeAddress</c>), shown by
     /// <c>api/query</c> as <c>trx_address</c> and <c>recharge_address</c>. Unset: both null, since Ordo cannot know
     /// the operator's address; checked at start-up.

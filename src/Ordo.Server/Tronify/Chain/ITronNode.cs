@@ -4,8 +4,8 @@ namespace Ordo.Server.Tronify.Chain;
 
 /// <summary>
 /// The java-tron node Ordo talks to (<c>Tronify__TronNodeUrl</c>, its HTTP API): the reference
-/// block for new transactions, and the broadcast of a buyer's signed payment. Ordo holds no key;
-/// the node only relays what the buyer signed.
+/// block for new transactions, the broadcast of a buyer's signed payment, and read-only contract calls
+/// (Feee's <c>estimate_energy</c>). Ordo holds no key; the node only relays what the buyer signed.
 /// </summary>
 public interface ITronNode
 {
@@ -14,6 +14,13 @@ public interface ITronNode
 
     /// <summary>Sends a signed transaction (<c>POST /wallet/broadcasttransaction</c>).</summary>
     Task<TronBroadcast> BroadcastAsync(JsonObject signedTransaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a contract function without a transaction (<c>POST /wallet/triggerconstantcontract</c>):
+    /// <paramref name="parameter"/> is the ABI-encoded arguments in hex; the answer is the energy it used, or the node's refusal.
+    /// </summary>
+    Task<TronConstantCall> TriggerConstantContractAsync(
+        string owner, string contract, string functionSelector, string parameter, CancellationToken cancellationToken);
 }
 
 /// <summary>A block as a transaction references it: its number, its 32-byte id (64 hex digits) and its time.</summary>
@@ -21,3 +28,6 @@ public readonly record struct TronBlockRef(long Number, string BlockId, DateTime
 
 /// <summary>The node's answer to a broadcast: accepted, or its code (e.g. <c>DUP_TRANSACTION_ERROR</c>) and message.</summary>
 public sealed record TronBroadcast(bool Accepted, string? Code, string? Message);
+
+/// <summary>A constant call's outcome: the energy it used, or why the node refused it (its code and message, e.g. a REVERT).</summary>
+public sealed record TronConstantCall(bool Succeeded, long EnergyUsed, string? Code, string? Message);

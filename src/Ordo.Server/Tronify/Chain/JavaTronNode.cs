@@ -6,7 +6,8 @@ using System.Text.Json.Nodes;
 namespace Ordo.Server.Tronify.Chain;
 
 /// <summary>
-/// A java-tron node through its HTTP API (<c>/wallet/getnowblock</c>, <c>/wallet/broadcasttransaction</c>).
+/// A java-tron node through its HTTP API (<c>/wallet/getnowblock</c>, <c>/wallet/broadcasttransaction</c>,
+/// <c>/wallet/triggerconstantcontract</c>).
 /// Each call gives up after <see cref="Timeout"/>: a silent node must not hold a buyer's request,
 /// so it becomes a <see cref="TronNodeUnavailableException"/> the caller can answer as "try again".
 /// </summary>
@@ -63,6 +64,41 @@ public sealed class JavaTronNode : ITronNode
         }
 
         return new TronBroadcast(false, Text(answer["code"]), DecodeMessage(Text(answer["message"])));
+    }
+
+    public async Task<TronConstantCall> TriggerConstantContractAsync(
+        string owner, string contract, string functionSelector, string parameter, CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync("wallet/triggerconstantcontract", new JsonObject
+        {
+            ["owner_address"] = owner,
+            ["contract_address"] = contract,
+            ["function_selector"] = functionSelector,
+            ["parameter"] = parameter,
+            ["visible"] = true,
+        }, cancellationToken);
+        if (Text(answer["Error"]) is { } error)
+        {
+            return new TronConstantCall(false, 0, "OTHER_ERROR", error);
+        }
+
+        if (answer["result"] is not JsonObject result)
+        {
+            throw new TronNodeUnavailableException("the TRON node answered triggerconstantcontract without a result");
+        }
+
+        // A call that ran but reverted still says result: true; its message and the transaction's ret say FAILED.
+        var message = DecodeMessage(Text(result["message"]));
+        var ran = result["result"] is JsonValue ok && ok.TryGetValue<bool>(out var succeeded) && succeeded;
+        var failed = answer["transaction"] is JsonObject transaction && transaction["ret"] is JsonArray { Count: > 0 } rets
+            && rets[0] is JsonObject first && Text(first["ret"]) == "FAILED";
+        if (!ran || failed || message is not null)
+        {
+            return new TronConstantCall(false, 0, Text(result["code"]) ?? (failed ? "FAILED" : null), message);
+        }
+
+        // Protobuf's JSON leaves out a zero: no energy_used is 0.
+        return new TronConstantCall(true, Number(answer["energy_used"]) ?? 0, null, null);
     }
 
     private async Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken)

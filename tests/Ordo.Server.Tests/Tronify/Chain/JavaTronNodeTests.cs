@@ -7,6 +7,9 @@ namespace Ordo.Server.Tests.Tronify.Chain;
 
 public sealed class JavaTronNodeTests : IAsyncLifetime
 {
+    private const string Usdt = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
+    private const string Sender = "TYvEkK4fJ8aGVwLTxX6Qyw48ewD6BAvbYv";
+
     private readonly HttpClient _http = new();
     private StandInTronNode _node = null!;
 
@@ -65,6 +68,41 @@ public sealed class JavaTronNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Triggers_a_constant_contract_call_with_the_body_java_tron_expects_and_reads_its_energy()
+    {
+        _node.EnergyUsed = 64_285;
+        var parameter = Trc20Transfer.Parameter(Usdt, 1);
+
+        var call = await new JavaTronNode(_http, _node.Address).TriggerConstantContractAsync(
+            Sender, Usdt, Trc20Transfer.FunctionSelector, parameter, CancellationToken.None);
+
+        call.ShouldBe(new TronConstantCall(true, 64_285, null, null));
+        var sent = _node.ConstantCalls.ShouldHaveSingleItem();
+        JsonNode.DeepEquals(sent, new JsonObject
+        {
+            ["owner_address"] = Sender,
+            ["contract_address"] = Usdt,
+            ["function_selector"] = "transfer(address,uint256)",
+            ["parameter"] = new string('0', 24) + "a614f803b6fd780986a42c78ec9c7f77e6ded13c" + new string('0', 63) + "1",
+            ["visible"] = true,
+        }).ShouldBeTrue(sent.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Reads_a_constant_calls_refusal_and_a_revert_with_their_messages_decoded()
+    {
+        var tron = new JavaTronNode(_http, _node.Address);
+        _node.Reverts = true;
+        (await tron.TriggerConstantContractAsync(Sender, Usdt, Trc20Transfer.FunctionSelector, "00", CancellationToken.None))
+            .ShouldBe(new TronConstantCall(false, 0, "FAILED", "REVERT opcode executed"));
+
+        _node.RefuseConstantCallsWith("CONTRACT_VALIDATE_ERROR", "Smart contract is not exist.");
+        (await tron.TriggerConstantContractAsync(Sender, Usdt, Trc20Transfer.FunctionSelector, "00", CancellationToken.None))
+            .ShouldBe(new TronConstantCall(false, 0, "CONTRACT_VALIDATE_ERROR", "Smart contract is not exist."));
+        _node.ConstantCalls.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_silent_node_is_given_up_on_with_a_clear_error()
     {
         _node.Silent = true;
@@ -73,6 +111,8 @@ public sealed class JavaTronNodeTests : IAsyncLifetime
         var error = await Should.ThrowAsync<TronNodeUnavailableException>(() => tron.GetNowBlockAsync(CancellationToken.None));
         error.Message.ShouldContain("did not answer wallet/getnowblock");
         await Should.ThrowAsync<TronNodeUnavailableException>(() => tron.BroadcastAsync(new JsonObject(), CancellationToken.None));
+        (await Should.ThrowAsync<TronNodeUnavailableException>(() => tron.TriggerConstantContractAsync(Sender, Usdt, Trc20Transfer.FunctionSelector, "00", CancellationToken.None)))
+            .Message.ShouldContain("did not answer wallet/triggerconstantcontract");
     }
 
     [Fact]
