@@ -97,8 +97,8 @@ public static class FungiesEndpoints
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+            // TimeOnly.MaxValue rather than the next day less a tick: 9999-12-31 has no next day.
+            return new DateTimeOffset(day.ToDateTime(endOfDay ? TimeOnly.MaxValue : TimeOnly.MinValue), TimeSpan.Zero);
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))

@@ -232,6 +232,7 @@ public sealed class FungiesOrderTests : IAsyncLifetime
         (await Numbers($"createdTo={earlyDay}")).ShouldBe([early]);
         (await Numbers($"createdFrom={earlyDay}&createdTo={lateDay}")).ShouldBe([late, early]);
         (await Numbers($"createdFrom={lateDay}T23:59:59Z")).ShouldBeEmpty();
+        (await Numbers("createdFrom=0001-01-01&createdTo=9999-12-31")).ShouldBe([late, early], "the calendar's last day is a bound, not a fault");
 
         var (refused, error) = await FungiesStore.Send(_store.Read, HttpMethod.Get, "/v0/orders/list?createdFrom=yesterday", null);
         refused.ShouldBe(HttpStatusCode.BadRequest);
