@@ -63,8 +63,13 @@ public static class TronifyFastTrade
         TronTransfer transfer;
         try
         {
-            // A block id that is not 64 hex digits is the node's fault too (Build refuses it).
             var block = await node.GetNowBlockAsync(http.RequestAborted);
+            if (block.BlockId is not { Length: 64 } || !block.BlockId.All(char.IsAsciiHexDigit))
+            {
+                // No transaction can reference it: the node's fault, not the buyer's or the operator's.
+                throw new TronNodeUnavailableException("the TRON node answered a block id that is not 64 hex digits");
+            }
+
             var taken = await PendingTxIdsAsync(store, quote.Rent.FromAddress, http.RequestAborted);
             transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, now, settings.PaymentWindow);
             for (var stamp = now.AddMilliseconds(1); taken.Contains(transfer.TxId); stamp = stamp.AddMilliseconds(1))
@@ -74,7 +79,7 @@ public static class TronifyFastTrade
                 transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, stamp, settings.PaymentWindow);
             }
         }
-        catch (Exception e) when (NodeFailed(e, http))
+        catch (Exception e) when (NodeFailed(e))
         {
             return NodeUnavailable(http, e);
         }
@@ -176,7 +181,7 @@ public static class TronifyFastTrade
         {
             sent = await node.BroadcastAsync(transaction, http.RequestAborted);
         }
-        catch (Exception e) when (NodeFailed(e, http))
+        catch (Exception e) when (NodeFailed(e))
         {
             return NodeUnavailable(http, e);
         }
@@ -193,6 +198,8 @@ public static class TronifyFastTrade
         {
             PayStatus.Paid => TronifyResult.Success(new Dictionary<string, string>()),
             PayStatus.Duplicate => TronifyResult.Invalid("repeated upload: this order's payment was already received"),
+            PayStatus.NotFound => TronifyResult.OrderNotFound(),
+            PayStatus.NotPaidFromOutside => TronifyResult.Invalid("orderId: this order is not paid on chain"),
             _ => TronifyResult.Invalid(
                 $"the order closed ({TronifyStatus.Of(paid.Order!.State)}) before its payment arrived; the payment is paid back in full to fromAddress"),
         };
@@ -258,8 +265,11 @@ public static class TronifyFastTrade
     private static TronifyResult NotConfigured(string setting, string what) =>
         new(TronifyCodes.InvalidParameter, $"fastTrade is not available: the operator has not set {setting} ({what})");
 
-    /// <summary>The node failed, timed out, or answered a block no transaction can reference (Build refuses it).</summary>
-    private static bool NodeFailed(Exception e, HttpContext http) => e is TronNodeUnavailableException or ArgumentException;
+    /// <summary>
+    /// The node failed, timed out, or answered something unusable. Only that: an <see cref="ArgumentException"/>
+    /// from <see cref="TronTransfers.Build"/> is a defect or a setting, not a reason to tell the buyer to retry.
+    /// </summary>
+    private static bool NodeFailed(Exception e) => e is TronNodeUnavailableException;
 
     private static TronifyResult NodeUnavailable(HttpContext http, Exception e)
     {

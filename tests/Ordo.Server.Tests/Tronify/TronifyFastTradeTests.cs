@@ -367,6 +367,34 @@ public sealed class TronifyFastTradeUnconfiguredTests
         (await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address }, sign: false))["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
+    [Fact]
+    public void A_default_energy_price_of_zero_stops_the_server_at_start_rather_than_passing_for_a_node_fault()
+    {
+        // fastTrade would issue a transfer of 0 sun, which Build refuses; that was answered "TRON node unavailable".
+        new TronifyOptions { DefaultEnergyPrice = 0m }.Refusal()!.ShouldContain("Tronify__DefaultEnergyPrice");
+        new TronifyOptions { DefaultEnergyPrice = -1m }.Refusal()!.ShouldContain("Tronify__DefaultEnergyPrice");
+    }
+
+    [Fact]
+    public async Task A_block_no_transaction_can_reference_is_the_nodes_fault_and_retryable()
+    {
+        await using var node = await StandInTronNode.StartAsync();
+        node.Block = node.Block with { Id = "not-a-block-id" };
+        await using var server = await ServerFixture.StartAsync(new ServerOptions
+        {
+            SweepInterval = TimeSpan.FromHours(1),
+            Tronify = new TronifyOptions { TronNodeUrl = node.Address.ToString(), PaymentAddress = TronTestKey.Random().Address },
+        });
+        var channel = await server.TronifyUserAsync(trx: 0m);
+        var body = new JsonObject
+        {
+            ["orderType"] = "ENERGY", ["tradeType"] = "fastTrade", ["fromAddress"] = TronTestKey.Random().Address, ["pledgeAddress"] = Orders.Address,
+            ["pledgeNum"] = 32000, ["extraTrxNum"] = "0", ["pledgeDay"] = "1", ["pledgeHour"] = "0", ["pledgeMinute"] = "0", ["sourceFlag"] = channel.SourceFlag,
+        };
+        using var response = await channel.Http.PostAsync("/api/tronRent/addTronRentRecord", ServerFixture.Body(body.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503);
+    }
+
     [Theory]
     [InlineData("00:00:30")]
     [InlineData("1.00:00:01")]
