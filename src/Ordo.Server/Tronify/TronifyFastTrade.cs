@@ -28,7 +28,7 @@ public static class TronifyFastTrade
 
     public static async Task<IResult> QueryPreorderInfo(HttpContext http, TronifyChannel channel, ServerOptions options)
     {
-        var (request, refusal) = await channel.OpenAsync(http, signed: false);
+        var (request, refusal) = await channel.OpenAsync(http, signed: false, unsignedSpendsAddress: true);
         if (request is null)
         {
             return refusal!;
@@ -116,7 +116,8 @@ public static class TronifyFastTrade
     /// </summary>
     public static async Task<IResult> UploadHash(HttpContext http, ClientThrottle throttle, IOrderStore store, OrderEngine engine, ServerOptions options, TimeProvider clock)
     {
-        if (!throttle.Allows(http, out var wait))
+        // No credential at all: every call spends a token of the address's throttle, or one address could make Ordo broadcast without end.
+        if (!throttle.TryAcquire(http, out var wait))
         {
             return new TronifyResult(TronifyCodes.TooManyRequests, $"too many requests: retry after {wait} s") { RetryAfterSeconds = wait };
         }
