@@ -245,6 +245,79 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_that_times_out_and_accepts_anyway_gets_an_unknown_outcome_and_the_re_upload_after_expiry_pays_back_once()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
+        _node.HoldsAcceptedBroadcasts = true;
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
+        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
+        {
+            ((int)response.StatusCode).ShouldBe(503);
+            var message = (await ServerFixture.Json(response))["resMsg"]!.GetValue<string>();
+            message.ShouldContain("unknown");
+            message.ShouldNotContain("nothing was done");
+        }
+
+        _node.HoldsAcceptedBroadcasts = false;
+        _node.Broadcasts.Count.ShouldBe(1, "the node took the payment though it never said so");
+        _server.Clock.Advance(_server.Options.Tronify.PaymentWindow + TimeSpan.FromSeconds(1));
+        (await _server.Sweeper.SweepOnceAsync()).ShouldBe(1);
+        (await StatusAsync(orderId)).ShouldBe("timeout");
+
+        Refused(await UploadAsync(orderId, signed), "paid back in full");
+        var payout = (await PayoutsAsync()).ShouldHaveSingleItem()!;
+        (payout["amount"]!.GetValue<string>(), payout["address"]!.GetValue<string>()).ShouldBe(("1.92", _wallet.Address));
+        _node.Lookups.ShouldBe([transaction["txID"]!.GetValue<string>()]);
+
+        Refused(await UploadAsync(orderId, signed), "repeated");
+        (await PayoutsAsync()).Count.ShouldBe(1, "the payment counts once");
+        _node.Broadcasts.Count.ShouldBe(1, "an upload past its time is looked up, never sent");
+    }
+
+    [Fact]
+    public async Task A_timed_out_broadcast_the_node_took_and_retried_in_time_opens_the_order()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
+        _node.HoldsAcceptedBroadcasts = true;
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
+        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
+        {
+            ((int)response.StatusCode).ShouldBe(503);
+        }
+
+        _node.HoldsAcceptedBroadcasts = false;
+
+        // The node answers the second broadcast DUP_TRANSACTION_ERROR: the payment stands.
+        (await UploadAsync(orderId, signed))["resCode"]!.GetValue<int>().ShouldBe(100);
+        (await StatusAsync(orderId)).ShouldBe("wait_sale");
+        (await PayoutsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_expired_upload_the_chain_does_not_know_is_refused_after_a_lookup_with_nothing_broadcast()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var before = await _server.SnapshotAsync();
+        _server.Clock.Advance(_server.Options.Tronify.PaymentWindow);
+
+        Refused(await UploadAsync(orderId, Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()))), "expired");
+        _node.Lookups.ShouldHaveSingleItem();
+        _node.Broadcasts.ShouldBeEmpty();
+        (await _server.SnapshotAsync()).ShouldBe(before);
+
+        _node.Silent = true;
+        using var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(new JsonObject
+        {
+            ["orderId"] = orderId, ["fromHash"] = transaction["txID"]!.GetValue<string>(),
+            ["signedData"] = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>())),
+        }.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503, "a node down during the lookup: retry");
+        (await _server.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_transaction_the_node_refuses_leaves_the_order_unpaid()
     {
         var (orderId, transaction) = await CreateAsync();
