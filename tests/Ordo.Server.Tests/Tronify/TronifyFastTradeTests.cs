@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using Ordo.Server.Tronify;
+using Ordo.Server.Tronify.Chain;
 using Ordo.Testing;
 
 namespace Ordo.Server.Tests.Tronify;
@@ -478,5 +481,79 @@ public sealed class TronifyFastTradeUnconfiguredTests
         new TronifyOptions().Refusal().ShouldBeNull();
         new TronifyOptions { PaymentAddress = "TNope" }.Refusal()!.ShouldContain("Tronify__PaymentAddress");
         new TronifyOptions { TronNodeUrl = "ftp://node" }.Refusal()!.ShouldContain("Tronify__TronNodeUrl");
+    }
+}
+
+/// <summary>A buyer's wallet that leaves while its payment is being broadcast: the payment is still recorded.</summary>
+public sealed class TronifyFastTradeDisconnectTests
+{
+    /// <summary>The stand-in node, but each broadcast waits for <see cref="Release"/>, or gives up when its token is cancelled.</summary>
+    private sealed class GatedNode(ITronNode inner) : ITronNode
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TronBlockRef> GetNowBlockAsync(CancellationToken cancellationToken) => inner.GetNowBlockAsync(cancellationToken);
+
+        public async Task<TronBroadcast> BroadcastAsync(JsonObject signedTransaction, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.BroadcastAsync(signedTransaction, cancellationToken);
+        }
+
+        public Task<bool> KnowsTransactionAsync(string txId, CancellationToken cancellationToken) => inner.KnowsTransactionAsync(txId, cancellationToken);
+
+        public Task<TronConstantCall> TriggerConstantContractAsync(string owner, string contract, string functionSelector, string parameter, CancellationToken cancellationToken) =>
+            inner.TriggerConstantContractAsync(owner, contract, functionSelector, parameter, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_wallet_that_disconnects_mid_broadcast_still_has_its_payment_recorded()
+    {
+        await using var node = await StandInTronNode.StartAsync();
+        using var http = new HttpClient();
+        var gated = new GatedNode(new JavaTronNode(http, node.Address));
+        await using var server = await ServerFixture.StartAsync(
+            new ServerOptions
+            {
+                SweepInterval = TimeSpan.FromHours(1),
+                Tronify = new TronifyOptions { PaymentAddress = TronTestKey.Random().Address, TronNodeUrl = node.Address.ToString() },
+            },
+            overrides: services => services.AddSingleton<ITronNode>(gated));
+        var channel = await server.TronifyUserAsync(trx: 0m);
+        var wallet = TronTestKey.Random();
+        var created = await channel.CallAsync("addTronRentRecord", new JsonObject
+        {
+            ["orderType"] = "ENERGY", ["tradeType"] = "fastTrade", ["fromAddress"] = wallet.Address, ["pledgeAddress"] = Orders.Address,
+            ["pledgeNum"] = 32000, ["extraTrxNum"] = "0", ["pledgeDay"] = "1", ["pledgeHour"] = "0", ["pledgeMinute"] = "0",
+        }, sign: false);
+        var orderId = created["data"]!["orderId"]!.GetValue<string>();
+        var signed = (JsonObject)created["data"]!["transaction"]!.DeepClone();
+        signed["signature"] = new JsonArray(wallet.Sign(signed["txID"]!.GetValue<string>()));
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed };
+
+        using (var leaving = new CancellationTokenSource())
+        {
+            var upload = channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString()), leaving.Token);
+            await gated.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await leaving.CancelAsync();
+            await Should.ThrowAsync<OperationCanceledException>(() => upload);
+        }
+
+        gated.Release.SetResult();
+
+        // The server finishes the request on its own after the wallet left: wait for it, bounded.
+        string? status = null;
+        for (var tries = 0; tries < 200 && status != "wait_sale"; tries++)
+        {
+            await Task.Delay(50);
+            var list = await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address, ["orderType"] = "2" }, sign: false);
+            status = list["data"]!["data"]![0]!["orderStatus"]!.GetValue<string>();
+        }
+
+        status.ShouldBe("wait_sale", "the node took the payment, so Ordo records it though the wallet left");
+        node.Broadcasts.ShouldHaveSingleItem();
     }
 }
