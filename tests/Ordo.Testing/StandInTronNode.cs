@@ -16,7 +16,9 @@ namespace Ordo.Testing;
 /// records the body and answers <c>{"result":true,"txid":…}</c> or the failure set by
 /// <see cref="FailBroadcastsWith"/>, in java-tron's shape (message as hex of its text); <c>POST
 /// /wallet/triggerconstantcontract</c> records the body and answers <see cref="EnergyUsed"/>, a revert
-/// (<see cref="Reverts"/>) or the refusal set by <see cref="RefuseConstantCallsWith"/>. It listens on
+/// (<see cref="Reverts"/>) or the refusal set by <see cref="RefuseConstantCallsWith"/>. Like java-tron, it
+/// knows every transaction it accepted: <c>POST /wallet/gettransactionbyid</c> answers it (<c>{}</c> for any
+/// other), and a second broadcast of it is a <c>DUP_TRANSACTION_ERROR</c>. It listens on
 /// 127.0.0.1 on a free port, for this process or an <c>ordo serve</c> child, until disposed.
 /// </summary>
 public sealed class StandInTronNode : IAsyncDisposable
@@ -26,6 +28,8 @@ public sealed class StandInTronNode : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _broadcasts = [];
     private readonly List<JsonObject> _constantCalls = [];
+    private readonly Dictionary<string, JsonObject> _accepted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _lookups = [];
     private (string Code, string Message)? _failure;
     private (string Code, string Message)? _constantRefusal;
 
@@ -43,6 +47,24 @@ public sealed class StandInTronNode : IAsyncDisposable
 
     /// <summary>When true, the node takes requests and never answers them (until the caller gives up or the node is disposed).</summary>
     public bool Silent { get; set; }
+
+    /// <summary>
+    /// When true, a broadcast is accepted (the node knows the transaction from then on) but its answer is
+    /// held until the caller gives up: a node that times out and accepts anyway.
+    /// </summary>
+    public bool HoldsAcceptedBroadcasts { get; set; }
+
+    /// <summary>Every txID <c>gettransactionbyid</c> was asked for, in order.</summary>
+    public IReadOnlyList<string> Lookups
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _lookups];
+            }
+        }
+    }
 
     /// <summary>Every body <c>broadcasttransaction</c> received, accepted or not, in order.</summary>
     public IReadOnlyList<JsonObject> Broadcasts
@@ -84,6 +106,7 @@ public sealed class StandInTronNode : IAsyncDisposable
         app.MapPost("/wallet/getnowblock", context => node!.NowBlockAsync(context));
         app.MapPost("/wallet/broadcasttransaction", context => node!.BroadcastAsync(context));
         app.MapPost("/wallet/triggerconstantcontract", context => node!.TriggerConstantContractAsync(context));
+        app.MapPost("/wallet/gettransactionbyid", context => node!.GetTransactionByIdAsync(context));
         await app.StartAsync();
         node = new StandInTronNode(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
         return node;
@@ -192,16 +215,46 @@ public sealed class StandInTronNode : IAsyncDisposable
         }
 
         (string Code, string Message)? failure;
+        var txId = body["txID"]?.DeepClone();
+        var id = txId is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
         lock (_gate)
         {
             _broadcasts.Add(body);
-            failure = _failure;
+            failure = _failure ?? (_accepted.ContainsKey(id) ? ("DUP_TRANSACTION_ERROR", "Dup transaction.") : null);
+            if (failure is null)
+            {
+                _accepted[id] = body.DeepClone().AsObject();
+            }
         }
 
-        var txId = body["txID"]?.DeepClone();
+        if (failure is null && HoldsAcceptedBroadcasts)
+        {
+            await HoldAsync(context);
+            return;
+        }
+
         await WriteAsync(context, failure is { } fail
             ? new JsonObject { ["code"] = fail.Code, ["txid"] = txId, ["message"] = Hex(fail.Message) }
             : new JsonObject { ["result"] = true, ["txid"] = txId });
+    }
+
+    /// <summary>java-tron's <c>{"value": txid}</c>: the transaction when known, <c>{}</c> when not.</summary>
+    private async Task GetTransactionByIdAsync(HttpContext context)
+    {
+        if (!await AnswersAsync(context) || await ReadBodyAsync(context) is not { } body)
+        {
+            return;
+        }
+
+        var txId = body["value"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+        JsonObject? known;
+        lock (_gate)
+        {
+            _lookups.Add(txId);
+            known = _accepted.GetValueOrDefault(txId)?.DeepClone().AsObject();
+        }
+
+        await WriteAsync(context, known ?? new JsonObject());
     }
 
     /// <summary>The JSON object sent, or null once java-tron's <c>{"Error": …}</c> for anything else has been answered.</summary>
@@ -234,6 +287,13 @@ public sealed class StandInTronNode : IAsyncDisposable
             return true;
         }
 
+        await HoldAsync(context);
+        return false;
+    }
+
+    /// <summary>Holds the request unanswered until the caller gives up or the node stops, then drops it.</summary>
+    private async Task HoldAsync(HttpContext context)
+    {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
@@ -243,8 +303,6 @@ public sealed class StandInTronNode : IAsyncDisposable
         {
             context.Abort();
         }
-
-        return false;
     }
 
     private static async Task WriteAsync(HttpContext context, JsonObject body)

@@ -5,9 +5,9 @@ namespace Ordo.Server.Http;
 /// <summary>
 /// Limits what a client address may do before it has authenticated: each failed authentication
 /// (a bad key, token, flag or signature) and each call to an endpoint that needs no credential
-/// (tanX nonce, login, refresh) spends one token of the address's bucket. An address with an empty
-/// bucket is refused before any credential is looked up, in the dialect's own envelope with
-/// <c>Retry-After</c>. The address is the connection's peer (no forwarded headers are trusted).
+/// (tanX nonce, login, refresh; Tronify uploadHash and fastTrade's unsigned quote and create)
+/// spends one token of the address's bucket. An address with an empty bucket is refused before any
+/// credential is looked up, in the dialect's own envelope with <c>Retry-After</c>. The address is the connection's peer (no forwarded headers are trusted).
 /// </summary>
 public sealed class ClientThrottle(ServerOptions options) : IDisposable
 {

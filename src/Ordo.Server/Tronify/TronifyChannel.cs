@@ -9,7 +9,8 @@ namespace Ordo.Server.Tronify;
 /// Opens a Tronify call: the client address's throttle, the JSON body, the <c>sourceFlag</c> channel
 /// it names, (for calls that change an order) the <c>flag</c> signature, and only then the channel's
 /// rate limit, so a caller without the secret cannot spend the channel's budget. An unknown channel
-/// or a wrong flag spends from the address's throttle. The channel is named in the body, so unlike
+/// or a wrong flag spends from the address's throttle, and so does every
+/// unsigned fastTrade call (quote, create), before the channel's budget. The channel is named in the body, so unlike
 /// the other dialects this cannot run before the body is read.
 /// </summary>
 public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, CredentialRateLimiter limiter, ClientThrottle throttle)
@@ -18,10 +19,15 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
 
     public sealed record Opened(Request? Request, TronifyResult? Refusal);
 
-    public Task<Opened> OpenAsync(HttpContext http, bool signed) => OpenAsync(http, _ => signed);
+    public Task<Opened> OpenAsync(HttpContext http, bool signed, bool unsignedSpendsAddress = false) => OpenAsync(http, _ => signed, unsignedSpendsAddress);
 
     /// <param name="signed">Whether this body must carry <c>flag</c> (addTronRentRecord: all but fastTrade, where the buyer pays on chain).</param>
-    public async Task<Opened> OpenAsync(HttpContext http, Func<JsonElement, bool> signed)
+    /// <param name="unsignedSpendsAddress">
+    /// Whether an unsigned call also spends a token of the client address's throttle before the channel's
+    /// budget (fastTrade's quote and create): anyone may send them with the channel's public sourceFlag,
+    /// so one address must not be able to exhaust the channel for every wallet.
+    /// </param>
+    public async Task<Opened> OpenAsync(HttpContext http, Func<JsonElement, bool> signed, bool unsignedSpendsAddress = false)
     {
         if (!throttle.Allows(http, out var wait))
         {
@@ -63,6 +69,10 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
                 throttle.Failed(http);
                 return Refuse(new TronifyResult(TronifyCodes.FlagMismatch, "flag mismatch: the signature does not match the request"));
             }
+        }
+        else if (unsignedSpendsAddress && !throttle.TryAcquire(http, out var addressWait))
+        {
+            return Refuse(TooMany(addressWait));
         }
 
         var caller = new DialectCaller(DialectNames.Tronify, credential.AccountId, credential.Id);

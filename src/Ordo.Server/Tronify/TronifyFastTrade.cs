@@ -28,7 +28,7 @@ public static class TronifyFastTrade
 
     public static async Task<IResult> QueryPreorderInfo(HttpContext http, TronifyChannel channel, ServerOptions options)
     {
-        var (request, refusal) = await channel.OpenAsync(http, signed: false);
+        var (request, refusal) = await channel.OpenAsync(http, signed: false, unsignedSpendsAddress: true);
         if (request is null)
         {
             return refusal!;
@@ -63,8 +63,13 @@ public static class TronifyFastTrade
         TronTransfer transfer;
         try
         {
-            // A block id that is not 64 hex digits is the node's fault too (Build refuses it).
             var block = await node.GetNowBlockAsync(http.RequestAborted);
+            if (block.BlockId is not { Length: 64 } || !block.BlockId.All(char.IsAsciiHexDigit))
+            {
+                // No transaction can reference it: the node's fault, not the buyer's or the operator's.
+                throw new TronNodeUnavailableException("the TRON node answered a block id that is not 64 hex digits");
+            }
+
             var taken = await PendingTxIdsAsync(store, quote.Rent.FromAddress, http.RequestAborted);
             transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, now, settings.PaymentWindow);
             for (var stamp = now.AddMilliseconds(1); taken.Contains(transfer.TxId); stamp = stamp.AddMilliseconds(1))
@@ -74,7 +79,7 @@ public static class TronifyFastTrade
                 transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, stamp, settings.PaymentWindow);
             }
         }
-        catch (Exception e) when (NodeFailed(e, http))
+        catch (Exception e) when (NodeFailed(e))
         {
             return NodeUnavailable(http, e);
         }
@@ -107,11 +112,14 @@ public static class TronifyFastTrade
 
     /// <summary>
     /// <c>uploadHash</c> <c>{orderId, fromHash, signedData}</c>, with no channel: the random order id
-    /// names the order. Every check runs before anything is sent; a refusal changes nothing.
+    /// names the order. Every check runs before anything is sent; a refusal changes nothing. The upload
+    /// of an order closed or past its expiration is never sent, only looked up on chain: a payment that
+    /// got there through a fault is then recorded (and paid back in full when it cannot open the order).
     /// </summary>
     public static async Task<IResult> UploadHash(HttpContext http, ClientThrottle throttle, IOrderStore store, OrderEngine engine, ServerOptions options, TimeProvider clock)
     {
-        if (!throttle.Allows(http, out var wait))
+        // No credential at all: every call spends a token of the address's throttle, or one address could make Ordo broadcast without end.
+        if (!throttle.TryAcquire(http, out var wait))
         {
             return new TronifyResult(TronifyCodes.TooManyRequests, $"too many requests: retry after {wait} s") { RetryAfterSeconds = wait };
         }
@@ -148,15 +156,13 @@ public static class TronifyFastTrade
             return TronifyResult.OrderNotFound();
         }
 
-        if (order.State != OrderState.Pending)
+        if (order.Attributes.ContainsKey(PaymentAttributes.Reference))
         {
-            return order.Attributes.ContainsKey(PaymentAttributes.Reference)
-                ? TronifyResult.Invalid("repeated upload: this order's payment was already received")
-                : TronifyResult.Invalid($"the order no longer waits for its payment ({TronifyStatus.Of(order.State)})");
+            return TronifyResult.Invalid("repeated upload: this order's payment was already received");
         }
 
         var signedData = JsonObject.Create(body.Root.GetProperty("signedData"))!;
-        if (Refusal(issued, fromHash!, signedData, order.Attributes[TronifyAttributes.FromAddress], clock.GetUtcNow()) is { } refusal)
+        if (Refusal(issued, fromHash!, signedData, order.Attributes[TronifyAttributes.FromAddress]) is { } refusal)
         {
             throttle.Failed(http);
             return TronifyResult.Invalid(refusal);
@@ -168,23 +174,54 @@ public static class TronifyFastTrade
             return NotConfigured("Tronify__TronNodeUrl", "the java-tron node that relays the buyer's payment");
         }
 
-        // What goes out is the transaction Ordo issued, with the buyer's signature: nothing else the body carried.
-        var transaction = issued.ToJson();
-        transaction["signature"] = new JsonArray(TronTransfers.SignatureOf(signedData));
-        TronBroadcast sent;
-        try
+        if (order.State != OrderState.Pending || clock.GetUtcNow() >= issued.Expiration)
         {
-            sent = await node.BroadcastAsync(transaction, http.RequestAborted);
-        }
-        catch (Exception e) when (NodeFailed(e, http))
-        {
-            return NodeUnavailable(http, e);
-        }
+            // Too late to send, but an earlier upload may have reached the chain through a fault (the node
+            // timed out, then took it): only asked, never broadcast, and paid (or paid back) if it is there.
+            if (order.State is not (OrderState.Pending or OrderState.Expired or OrderState.Cancelled))
+            {
+                return NoLongerWaits(order);
+            }
 
-        // Already on the network (an upload retried after the node took it): the payment stands.
-        if (!sent.Accepted && sent.Code != "DUP_TRANSACTION_ERROR")
+            bool known;
+            try
+            {
+                known = await node.KnowsTransactionAsync(issued.TxId, CancellationToken.None);
+            }
+            catch (Exception e) when (NodeFailed(e))
+            {
+                return NodeUnavailable(http, e);
+            }
+
+            if (!known)
+            {
+                return order.State == OrderState.Pending
+                    ? TronifyResult.Invalid("signedData: expired: the transaction's expiration has passed; create a new order")
+                    : NoLongerWaits(order);
+            }
+        }
+        else
         {
-            return TronifyResult.Invalid($"signedData: the TRON node refused the transaction ({sent.Code}: {sent.Message})");
+            // What goes out is the transaction Ordo issued, with the buyer's signature: nothing else the body carried.
+            var transaction = issued.ToJson();
+            transaction["signature"] = new JsonArray(TronTransfers.SignatureOf(signedData));
+            TronBroadcast sent;
+            try
+            {
+                // Not the caller's token: once sent, the node may hold the payment, so a caller who leaves
+                // must not cut the answer short (the node's own timeout bounds the wait).
+                sent = await node.BroadcastAsync(transaction, CancellationToken.None);
+            }
+            catch (Exception e) when (NodeFailed(e))
+            {
+                return NodeUnavailable(http, e, "the outcome is unknown (the payment may already be on the network): retry the same upload later");
+            }
+
+            // Already on the network (an upload retried after the node took it): the payment stands.
+            if (!sent.Accepted && sent.Code != "DUP_TRANSACTION_ERROR")
+            {
+                return TronifyResult.Invalid($"signedData: the TRON node refused the transaction ({sent.Code}: {sent.Message})");
+            }
         }
 
         var amount = decimal.Parse(order.Attributes[TronifyAttributes.PayAmount], CultureInfo.InvariantCulture);
@@ -193,13 +230,15 @@ public static class TronifyFastTrade
         {
             PayStatus.Paid => TronifyResult.Success(new Dictionary<string, string>()),
             PayStatus.Duplicate => TronifyResult.Invalid("repeated upload: this order's payment was already received"),
+            PayStatus.NotFound => TronifyResult.OrderNotFound(),
+            PayStatus.NotPaidFromOutside => TronifyResult.Invalid("orderId: this order is not paid on chain"),
             _ => TronifyResult.Invalid(
                 $"the order closed ({TronifyStatus.Of(paid.Order!.State)}) before its payment arrived; the payment is paid back in full to fromAddress"),
         };
     }
 
-    /// <summary>Why the uploaded transaction is not the one to send, or null: the issued one, unexpired, signed by the buyer.</summary>
-    private static string? Refusal(TronTransfer issued, string fromHash, JsonObject signed, string buyer, DateTimeOffset now)
+    /// <summary>Why the uploaded transaction is not the issued one signed by the buyer, or null (its expiration is checked apart).</summary>
+    private static string? Refusal(TronTransfer issued, string fromHash, JsonObject signed, string buyer)
     {
         if (!string.Equals(fromHash, issued.TxId, StringComparison.OrdinalIgnoreCase))
         {
@@ -209,11 +248,6 @@ public static class TronifyFastTrade
         if (!TronTransfers.Matches(issued, signed, out var why))
         {
             return $"signedData: other transaction: {why}";
-        }
-
-        if (now >= issued.Expiration)
-        {
-            return "signedData: expired: the transaction's expiration has passed; create a new order";
         }
 
         if (TronTransfers.SignatureOf(signed) is not { } signature)
@@ -258,12 +292,18 @@ public static class TronifyFastTrade
     private static TronifyResult NotConfigured(string setting, string what) =>
         new(TronifyCodes.InvalidParameter, $"fastTrade is not available: the operator has not set {setting} ({what})");
 
-    /// <summary>The node failed, timed out, or answered a block no transaction can reference (Build refuses it).</summary>
-    private static bool NodeFailed(Exception e, HttpContext http) => e is TronNodeUnavailableException or ArgumentException;
+    /// <summary>
+    /// The node failed, timed out, or answered something unusable. Only that: an <see cref="ArgumentException"/>
+    /// from <see cref="TronTransfers.Build"/> is a defect or a setting, not a reason to tell the buyer to retry.
+    /// </summary>
+    private static bool NodeFailed(Exception e) => e is TronNodeUnavailableException;
 
-    private static TronifyResult NodeUnavailable(HttpContext http, Exception e)
+    private static TronifyResult NoLongerWaits(Order order) =>
+        TronifyResult.Invalid($"the order no longer waits for its payment ({TronifyStatus.Of(order.State)})");
+
+    private static TronifyResult NodeUnavailable(HttpContext http, Exception e, string outcome = "nothing was done, retry later")
     {
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo.Tronify").LogWarning("TRON node failed: {Reason}", e.Message);
-        return new TronifyResult(TronifyCodes.Unavailable, "the TRON node did not answer; nothing was done, retry later") { HttpStatus = 503, RetryAfterSeconds = 5 };
+        return new TronifyResult(TronifyCodes.Unavailable, $"the TRON node did not answer; {outcome}") { HttpStatus = 503, RetryAfterSeconds = 5 };
     }
 }

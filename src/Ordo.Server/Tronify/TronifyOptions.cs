@@ -56,6 +56,12 @@ public sealed record TronifyOptions
             return $"Tronify__PaymentWindow={PaymentWindow} must be from {ShortestPaymentWindow} to {LongestPaymentWindow}";
         }
 
+        // fastTrade prices orders at it: zero would issue a transfer of nothing, which no node takes.
+        if (DefaultEnergyPrice <= 0)
+        {
+            return $"Tronify__DefaultEnergyPrice={DefaultEnergyPrice} must be more than 0 sun";
+        }
+
         if (!string.IsNullOrEmpty(TronNodeUrl) &&
             (!Uri.TryCreate(TronNodeUrl, UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https")))
         {

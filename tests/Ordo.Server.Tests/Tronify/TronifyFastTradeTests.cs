@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using Ordo.Server.Tronify;
+using Ordo.Server.Tronify.Chain;
 using Ordo.Testing;
 
 namespace Ordo.Server.Tests.Tronify;
@@ -245,6 +248,79 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_that_times_out_and_accepts_anyway_gets_an_unknown_outcome_and_the_re_upload_after_expiry_pays_back_once()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
+        _node.HoldsAcceptedBroadcasts = true;
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
+        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
+        {
+            ((int)response.StatusCode).ShouldBe(503);
+            var message = (await ServerFixture.Json(response))["resMsg"]!.GetValue<string>();
+            message.ShouldContain("unknown");
+            message.ShouldNotContain("nothing was done");
+        }
+
+        _node.HoldsAcceptedBroadcasts = false;
+        _node.Broadcasts.Count.ShouldBe(1, "the node took the payment though it never said so");
+        _server.Clock.Advance(_server.Options.Tronify.PaymentWindow + TimeSpan.FromSeconds(1));
+        (await _server.Sweeper.SweepOnceAsync()).ShouldBe(1);
+        (await StatusAsync(orderId)).ShouldBe("timeout");
+
+        Refused(await UploadAsync(orderId, signed), "paid back in full");
+        var payout = (await PayoutsAsync()).ShouldHaveSingleItem()!;
+        (payout["amount"]!.GetValue<string>(), payout["address"]!.GetValue<string>()).ShouldBe(("1.92", _wallet.Address));
+        _node.Lookups.ShouldBe([transaction["txID"]!.GetValue<string>()]);
+
+        Refused(await UploadAsync(orderId, signed), "repeated");
+        (await PayoutsAsync()).Count.ShouldBe(1, "the payment counts once");
+        _node.Broadcasts.Count.ShouldBe(1, "an upload past its time is looked up, never sent");
+    }
+
+    [Fact]
+    public async Task A_timed_out_broadcast_the_node_took_and_retried_in_time_opens_the_order()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
+        _node.HoldsAcceptedBroadcasts = true;
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
+        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
+        {
+            ((int)response.StatusCode).ShouldBe(503);
+        }
+
+        _node.HoldsAcceptedBroadcasts = false;
+
+        // The node answers the second broadcast DUP_TRANSACTION_ERROR: the payment stands.
+        (await UploadAsync(orderId, signed))["resCode"]!.GetValue<int>().ShouldBe(100);
+        (await StatusAsync(orderId)).ShouldBe("wait_sale");
+        (await PayoutsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_expired_upload_the_chain_does_not_know_is_refused_after_a_lookup_with_nothing_broadcast()
+    {
+        var (orderId, transaction) = await CreateAsync();
+        var before = await _server.SnapshotAsync();
+        _server.Clock.Advance(_server.Options.Tronify.PaymentWindow);
+
+        Refused(await UploadAsync(orderId, Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()))), "expired");
+        _node.Lookups.ShouldHaveSingleItem();
+        _node.Broadcasts.ShouldBeEmpty();
+        (await _server.SnapshotAsync()).ShouldBe(before);
+
+        _node.Silent = true;
+        using var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(new JsonObject
+        {
+            ["orderId"] = orderId, ["fromHash"] = transaction["txID"]!.GetValue<string>(),
+            ["signedData"] = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>())),
+        }.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503, "a node down during the lookup: retry");
+        (await _server.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_transaction_the_node_refuses_leaves_the_order_unpaid()
     {
         var (orderId, transaction) = await CreateAsync();
@@ -367,6 +443,34 @@ public sealed class TronifyFastTradeUnconfiguredTests
         (await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address }, sign: false))["data"]!["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
+    [Fact]
+    public void A_default_energy_price_of_zero_stops_the_server_at_start_rather_than_passing_for_a_node_fault()
+    {
+        // fastTrade would issue a transfer of 0 sun, which Build refuses; that was answered "TRON node unavailable".
+        new TronifyOptions { DefaultEnergyPrice = 0m }.Refusal()!.ShouldContain("Tronify__DefaultEnergyPrice");
+        new TronifyOptions { DefaultEnergyPrice = -1m }.Refusal()!.ShouldContain("Tronify__DefaultEnergyPrice");
+    }
+
+    [Fact]
+    public async Task A_block_no_transaction_can_reference_is_the_nodes_fault_and_retryable()
+    {
+        await using var node = await StandInTronNode.StartAsync();
+        node.Block = node.Block with { Id = "not-a-block-id" };
+        await using var server = await ServerFixture.StartAsync(new ServerOptions
+        {
+            SweepInterval = TimeSpan.FromHours(1),
+            Tronify = new TronifyOptions { TronNodeUrl = node.Address.ToString(), PaymentAddress = TronTestKey.Random().Address },
+        });
+        var channel = await server.TronifyUserAsync(trx: 0m);
+        var body = new JsonObject
+        {
+            ["orderType"] = "ENERGY", ["tradeType"] = "fastTrade", ["fromAddress"] = TronTestKey.Random().Address, ["pledgeAddress"] = Orders.Address,
+            ["pledgeNum"] = 32000, ["extraTrxNum"] = "0", ["pledgeDay"] = "1", ["pledgeHour"] = "0", ["pledgeMinute"] = "0", ["sourceFlag"] = channel.SourceFlag,
+        };
+        using var response = await channel.Http.PostAsync("/api/tronRent/addTronRentRecord", ServerFixture.Body(body.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503);
+    }
+
     [Theory]
     [InlineData("00:00:30")]
     [InlineData("1.00:00:01")]
@@ -377,5 +481,79 @@ public sealed class TronifyFastTradeUnconfiguredTests
         new TronifyOptions().Refusal().ShouldBeNull();
         new TronifyOptions { PaymentAddress = "TNope" }.Refusal()!.ShouldContain("Tronify__PaymentAddress");
         new TronifyOptions { TronNodeUrl = "ftp://node" }.Refusal()!.ShouldContain("Tronify__TronNodeUrl");
+    }
+}
+
+/// <summary>A buyer's wallet that leaves while its payment is being broadcast: the payment is still recorded.</summary>
+public sealed class TronifyFastTradeDisconnectTests
+{
+    /// <summary>The stand-in node, but each broadcast waits for <see cref="Release"/>, or gives up when its token is cancelled.</summary>
+    private sealed class GatedNode(ITronNode inner) : ITronNode
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TronBlockRef> GetNowBlockAsync(CancellationToken cancellationToken) => inner.GetNowBlockAsync(cancellationToken);
+
+        public async Task<TronBroadcast> BroadcastAsync(JsonObject signedTransaction, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.BroadcastAsync(signedTransaction, cancellationToken);
+        }
+
+        public Task<bool> KnowsTransactionAsync(string txId, CancellationToken cancellationToken) => inner.KnowsTransactionAsync(txId, cancellationToken);
+
+        public Task<TronConstantCall> TriggerConstantContractAsync(string owner, string contract, string functionSelector, string parameter, CancellationToken cancellationToken) =>
+            inner.TriggerConstantContractAsync(owner, contract, functionSelector, parameter, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_wallet_that_disconnects_mid_broadcast_still_has_its_payment_recorded()
+    {
+        await using var node = await StandInTronNode.StartAsync();
+        using var http = new HttpClient();
+        var gated = new GatedNode(new JavaTronNode(http, node.Address));
+        await using var server = await ServerFixture.StartAsync(
+            new ServerOptions
+            {
+                SweepInterval = TimeSpan.FromHours(1),
+                Tronify = new TronifyOptions { PaymentAddress = TronTestKey.Random().Address, TronNodeUrl = node.Address.ToString() },
+            },
+            overrides: services => services.AddSingleton<ITronNode>(gated));
+        var channel = await server.TronifyUserAsync(trx: 0m);
+        var wallet = TronTestKey.Random();
+        var created = await channel.CallAsync("addTronRentRecord", new JsonObject
+        {
+            ["orderType"] = "ENERGY", ["tradeType"] = "fastTrade", ["fromAddress"] = wallet.Address, ["pledgeAddress"] = Orders.Address,
+            ["pledgeNum"] = 32000, ["extraTrxNum"] = "0", ["pledgeDay"] = "1", ["pledgeHour"] = "0", ["pledgeMinute"] = "0",
+        }, sign: false);
+        var orderId = created["data"]!["orderId"]!.GetValue<string>();
+        var signed = (JsonObject)created["data"]!["transaction"]!.DeepClone();
+        signed["signature"] = new JsonArray(wallet.Sign(signed["txID"]!.GetValue<string>()));
+        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed };
+
+        using (var leaving = new CancellationTokenSource())
+        {
+            var upload = channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString()), leaving.Token);
+            await gated.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await leaving.CancelAsync();
+            await Should.ThrowAsync<OperationCanceledException>(() => upload);
+        }
+
+        gated.Release.SetResult();
+
+        // The server finishes the request on its own after the wallet left: wait for it, bounded.
+        string? status = null;
+        for (var tries = 0; tries < 200 && status != "wait_sale"; tries++)
+        {
+            await Task.Delay(50);
+            var list = await channel.CallAsync("mypayorder", new JsonObject { ["fromAddress"] = wallet.Address, ["orderType"] = "2" }, sign: false);
+            status = list["data"]!["data"]![0]!["orderStatus"]!.GetValue<string>();
+        }
+
+        status.ShouldBe("wait_sale", "the node took the payment, so Ordo records it though the wallet left");
+        node.Broadcasts.ShouldHaveSingleItem();
     }
 }

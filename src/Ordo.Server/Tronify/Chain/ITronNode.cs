@@ -16,6 +16,12 @@ public interface ITronNode
     Task<TronBroadcast> BroadcastAsync(JsonObject signedTransaction, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether the network has the transaction (<c>POST /wallet/gettransactionbyid</c>, which answers
+    /// <c>{}</c> for an unknown txID): read only, to learn whether a payment whose broadcast failed or timed out arrived.
+    /// </summary>
+    Task<bool> KnowsTransactionAsync(string txId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs a contract function without a transaction (<c>POST /wallet/triggerconstantcontract</c>):
     /// <paramref name="parameter"/> is the ABI-encoded arguments in hex; the answer is the energy it used, or the node's refusal.
     /// </summary>

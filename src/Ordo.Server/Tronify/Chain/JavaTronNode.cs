@@ -7,7 +7,7 @@ namespace Ordo.Server.Tronify.Chain;
 
 /// <summary>
 /// A java-tron node through its HTTP API (<c>/wallet/getnowblock</c>, <c>/wallet/broadcasttransaction</c>,
-/// <c>/wallet/triggerconstantcontract</c>).
+/// <c>/wallet/gettransactionbyid</c>, <c>/wallet/triggerconstantcontract</c>).
 /// Each call gives up after <see cref="Timeout"/>: a silent node must not hold a buyer's request,
 /// so it becomes a <see cref="TronNodeUnavailableException"/> the caller can answer as "try again".
 /// </summary>
@@ -64,6 +64,18 @@ public sealed class JavaTronNode : ITronNode
         }
 
         return new TronBroadcast(false, Text(answer["code"]), DecodeMessage(Text(answer["message"])));
+    }
+
+    public async Task<bool> KnowsTransactionAsync(string txId, CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync("wallet/gettransactionbyid", new JsonObject { ["value"] = txId }, cancellationToken);
+        if (Text(answer["Error"]) is { } error)
+        {
+            throw new TronNodeUnavailableException($"the TRON node refused gettransactionbyid: {error}");
+        }
+
+        // An unknown txID is {}; a known one is the transaction itself.
+        return string.Equals(Text(answer["txID"]), txId, StringComparison.OrdinalIgnoreCase);
     }
 
     public async Task<TronConstantCall> TriggerConstantContractAsync(

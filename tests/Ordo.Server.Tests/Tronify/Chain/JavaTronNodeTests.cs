@@ -54,6 +54,20 @@ public sealed class JavaTronNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Looks_a_transaction_up_by_its_id_and_a_second_broadcast_of_it_is_a_duplicate()
+    {
+        var tron = new JavaTronNode(_http, _node.Address);
+        var txId = new string('a', 64);
+        (await tron.KnowsTransactionAsync(txId, CancellationToken.None)).ShouldBeFalse("java-tron answers {} for an unknown txID");
+
+        (await tron.BroadcastAsync(new JsonObject { ["txID"] = txId }, CancellationToken.None)).Accepted.ShouldBeTrue();
+        (await tron.KnowsTransactionAsync(txId, CancellationToken.None)).ShouldBeTrue();
+        (await tron.KnowsTransactionAsync(new string('b', 64), CancellationToken.None)).ShouldBeFalse();
+        _node.Lookups.ShouldBe([txId, txId, new string('b', 64)]);
+        (await tron.BroadcastAsync(new JsonObject { ["txID"] = txId }, CancellationToken.None)).Code.ShouldBe("DUP_TRANSACTION_ERROR");
+    }
+
+    [Fact]
     public async Task Reads_java_trons_refusal_with_its_message_decoded()
     {
         _node.FailBroadcastsWith("SIGERROR", "Validate signature error: miss sig or contract");
