@@ -19,15 +19,15 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
 
     public sealed record Opened(Request? Request, TronifyResult? Refusal);
 
-    public Task<Opened> OpenAsync(HttpContext http, bool signed, bool unsignedSpendsAddress = false) => OpenAsync(http, _ => signed, unsignedSpendsAddress);
+    public Task<Opened> OpenAsync(HttpContext http, bool signed) => OpenAsync(http, _ => signed);
 
     /// <param name="signed">Whether this body must carry <c>flag</c> (addTronRentRecord: all but fastTrade, where the buyer pays on chain).</param>
-    /// <param name="unsignedSpendsAddress">
-    /// Whether an unsigned call also spends a token of the client address's throttle before the channel's
-    /// budget (fastTrade's quote and create): anyone may send them with the channel's public sourceFlag,
-    /// so one address must not be able to exhaust the channel for every wallet.
-    /// </param>
-    public async Task<Opened> OpenAsync(HttpContext http, Func<JsonElement, bool> signed, bool unsignedSpendsAddress = false)
+    /// <remarks>
+    /// An unsigned call (pledgeConfig, the listings, fastTrade's quote and create) also spends a token of
+    /// the client address's throttle before the channel's budget: a sourceFlag is public (Ledger Live ships
+    /// its own), so one address must not be able to exhaust the channel for every wallet.
+    /// </remarks>
+    public async Task<Opened> OpenAsync(HttpContext http, Func<JsonElement, bool> signed)
     {
         if (!throttle.Allows(http, out var wait))
         {
@@ -70,7 +70,7 @@ public sealed class TronifyChannel(CredentialLookup credentials, SecretBox box, 
                 return Refuse(new TronifyResult(TronifyCodes.FlagMismatch, "flag mismatch: the signature does not match the request"));
             }
         }
-        else if (unsignedSpendsAddress && !throttle.TryAcquire(http, out var addressWait))
+        else if (!throttle.TryAcquire(http, out var addressWait))
         {
             return Refuse(TooMany(addressWait));
         }

@@ -55,7 +55,7 @@ public static class TronifyEndpoints
 
     private static async Task<IResult> AddRentRecord(HttpContext http, TronifyChannel channel, OrderEngine engine, IOrderStore store, ServerOptions options)
     {
-        var (request, refusal) = await channel.OpenAsync(http, signed: body => !TronifyFastTrade.Asks(body), unsignedSpendsAddress: true);
+        var (request, refusal) = await channel.OpenAsync(http, signed: body => !TronifyFastTrade.Asks(body));
         if (request is null)
         {
             return refusal!;

@@ -28,7 +28,7 @@ public static class TronifyFastTrade
 
     public static async Task<IResult> QueryPreorderInfo(HttpContext http, TronifyChannel channel, ServerOptions options)
     {
-        var (request, refusal) = await channel.OpenAsync(http, signed: false, unsignedSpendsAddress: true);
+        var (request, refusal) = await channel.OpenAsync(http, signed: false);
         if (request is null)
         {
             return refusal!;
