@@ -247,22 +247,26 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
         (await StatusAsync(orderId)).ShouldBe("wait_sale");
     }
 
-    [Fact]
-    public async Task A_node_that_times_out_and_accepts_anyway_gets_an_unknown_outcome_and_the_re_upload_after_expiry_pays_back_once()
+    /// <summary>A signed upload the node accepts but never answers (Ordo gives up after its timeout): the 503's message.</summary>
+    private async Task<(string OrderId, JsonObject Transaction, JsonObject Signed, string Message)> UploadTheNodeTakesWithoutAnsweringAsync()
     {
         var (orderId, transaction) = await CreateAsync();
         var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
         _node.HoldsAcceptedBroadcasts = true;
         var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
-        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
-        {
-            ((int)response.StatusCode).ShouldBe(503);
-            var message = (await ServerFixture.Json(response))["resMsg"]!.GetValue<string>();
-            message.ShouldContain("unknown");
-            message.ShouldNotContain("nothing was done");
-        }
-
+        using var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString()));
+        ((int)response.StatusCode).ShouldBe(503);
+        var message = (await ServerFixture.Json(response))["resMsg"]!.GetValue<string>();
         _node.HoldsAcceptedBroadcasts = false;
+        return (orderId, transaction, signed, message);
+    }
+
+    [Fact]
+    public async Task A_node_that_times_out_and_accepts_anyway_gets_an_unknown_outcome_and_the_re_upload_after_expiry_pays_back_once()
+    {
+        var (orderId, transaction, signed, message) = await UploadTheNodeTakesWithoutAnsweringAsync();
+        message.ShouldContain("unknown");
+        message.ShouldNotContain("nothing was done");
         _node.Broadcasts.Count.ShouldBe(1, "the node took the payment though it never said so");
         _server.Clock.Advance(_server.Options.Tronify.PaymentWindow + TimeSpan.FromSeconds(1));
         (await _server.Sweeper.SweepOnceAsync()).ShouldBe(1);
@@ -281,16 +285,7 @@ public sealed class TronifyFastTradeTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_out_broadcast_the_node_took_and_retried_in_time_opens_the_order()
     {
-        var (orderId, transaction) = await CreateAsync();
-        var signed = Signed(transaction, _wallet.Sign(transaction["txID"]!.GetValue<string>()));
-        _node.HoldsAcceptedBroadcasts = true;
-        var body = new JsonObject { ["orderId"] = orderId, ["fromHash"] = signed["txID"]!.GetValue<string>(), ["signedData"] = signed.DeepClone() };
-        using (var response = await _channel.Http.PostAsync("/api/tronRent/uploadHash", ServerFixture.Body(body.ToJsonString())))
-        {
-            ((int)response.StatusCode).ShouldBe(503);
-        }
-
-        _node.HoldsAcceptedBroadcasts = false;
+        var (orderId, _, signed, _) = await UploadTheNodeTakesWithoutAnsweringAsync();
 
         // The node answers the second broadcast DUP_TRANSACTION_ERROR: the payment stands.
         (await UploadAsync(orderId, signed))["resCode"]!.GetValue<int>().ShouldBe(100);
