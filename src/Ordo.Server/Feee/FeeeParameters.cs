@@ -1,11 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
-
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 using Ordo.Server.Http;
 
@@ -20,8 +14,6 @@ namespace Ordo.Server.Feee;
 /// </summary>
 public sealed class FeeeParameters
 {
-    private const string FormType = "application/x-www-form-urlencoded";
-
     private readonly HashSet<string> _textual;
 
     private FeeeParameters(JsonObject merged, HashSet<string> textual, string? error)
@@ -44,7 +36,7 @@ public sealed class FeeeParameters
     {
         var merged = new JsonObject();
         var textual = new HashSet<string>(StringComparer.Ordinal);
-        AddText(merged, textual, request.Query);
+        AddText(merged, textual, QueryJson.From(request.Query));
 
         var raw = await JsonBody.ReadBytesAsync(request, cancellationToken);
         if (raw is null)
@@ -57,14 +49,15 @@ public sealed class FeeeParameters
             return new FeeeParameters(merged, textual, null);
         }
 
-        if (IsForm(request))
+        if (FormBody.Is(request))
         {
-            if (!Utf8.IsValid(raw))
+            var (form, formError) = FormBody.Parse(raw);
+            if (formError is not null)
             {
-                return Failed("body: must be UTF-8 text");
+                return Failed(formError);
             }
 
-            AddText(merged, textual, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(raw)));
+            AddText(merged, textual, form);
             return new FeeeParameters(merged, textual, null);
         }
 
@@ -95,20 +88,13 @@ public sealed class FeeeParameters
 
     private static FeeeParameters Failed(string error) => new([], [], error);
 
-    /// <summary>As the query string is read elsewhere: the first value of a repeated name; an empty value is not given.</summary>
-    private static void AddText(JsonObject merged, HashSet<string> textual, IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    /// <summary>Fields that came as text (the query string or a form, read by <see cref="QueryJson"/>); they override what came before.</summary>
+    private static void AddText(JsonObject merged, HashSet<string> textual, JsonElement fields)
     {
-        foreach (var (name, values) in pairs)
+        foreach (var field in fields.EnumerateObject())
         {
-            if (values.FirstOrDefault() is { Length: > 0 } value)
-            {
-                merged[name] = value;
-                textual.Add(name);
-            }
+            merged[field.Name] = field.Value.GetString();
+            textual.Add(field.Name);
         }
     }
-
-    private static bool IsForm(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        && type.MediaType.Equals(FormType, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.Primitives;
+
 namespace Ordo.Server.Http;
 
 /// <summary>
@@ -10,10 +12,11 @@ namespace Ordo.Server.Http;
 /// </summary>
 public static class QueryJson
 {
-    public static JsonElement From(IQueryCollection query)
+    /// <param name="pairs">A query string, or a form's fields (<see cref="FormBody"/>).</param>
+    public static JsonElement From(IEnumerable<KeyValuePair<string, StringValues>> pairs)
     {
         var json = new JsonObject();
-        foreach (var (name, values) in query)
+        foreach (var (name, values) in pairs)
         {
             if (values.FirstOrDefault() is { Length: > 0 } value)
             {

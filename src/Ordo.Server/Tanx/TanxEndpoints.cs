@@ -549,10 +549,10 @@ public static class TanxEndpoints
     private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadAsync(HttpContext http)
     {
         // tanX's Python SDK refreshes its token with a form (requests' data=), not JSON.
-        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        if (FormBody.Is(http.Request))
         {
-            return await ReadFormAsync(http);
+            var (form, formError) = await FormBody.ReadAsync(http.Request, http.RequestAborted);
+            return (new FieldReader(form), formError is null ? null : TanxResult.Invalid(formError));
         }
 
         var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: false, http.RequestAborted);
@@ -572,30 +572,6 @@ public static class TanxEndpoints
 
         var body = await JsonBody.ReadAsync(http.Request, emptyIsObject: true, http.RequestAborted);
         return (new FieldReader(body.Root), body.Error is { } error ? TanxResult.Invalid(error) : null);
-    }
-
-    private static async Task<(FieldReader Fields, TanxResult? Bad)> ReadFormAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > BodyLimits.MaxBytes)
-        {
-            return (new FieldReader(default), TanxResult.Invalid($"body: larger than {BodyLimits.MaxBytes} bytes"));
-        }
-
-        try
-        {
-            var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 16, ValueLengthLimit = 4096, KeyLengthLimit = 64 }, http.RequestAborted);
-            var json = new JsonObject();
-            foreach (var (name, values) in form)
-            {
-                json[name] = values.FirstOrDefault();
-            }
-
-            return (new FieldReader(JsonSerializer.SerializeToElement(json)), null);
-        }
-        catch (Exception error) when (error is InvalidDataException or IOException)
-        {
-            return (new FieldReader(default), TanxResult.Invalid("body: a malformed form"));
-        }
     }
 
     private static async Task<Dictionary<string, Market>> MarketsAsync(IOrderStore store, IEnumerable<string> names, CancellationToken cancellationToken)
