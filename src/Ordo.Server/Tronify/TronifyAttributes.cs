@@ -13,9 +13,6 @@ public static class TronifyAttributes
     public const string TradeType = "trade_type";
     public const string Source = "source";
 
-    /// <summary>fastTrade: the unsigned payment issued to the buyer (java-tron JSON), and what it pays.</summary>
+    /// <summary>fastTrade: the unsigned payment issued to the buyer (java-tron JSON); what it pays is in it.</summary>
     public const string Transaction = "transaction";
-
-    public const string PayAmount = "pay_amount";
-    public const string ExtraTrxNum = "extra_trx_num";
 }

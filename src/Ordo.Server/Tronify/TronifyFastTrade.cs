@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -64,12 +63,6 @@ public static class TronifyFastTrade
         try
         {
             var block = await node.GetNowBlockAsync(http.RequestAborted);
-            if (block.BlockId is not { Length: 64 } || !block.BlockId.All(char.IsAsciiHexDigit))
-            {
-                // No transaction can reference it: the node's fault, not the buyer's or the operator's.
-                throw new TronNodeUnavailableException("the TRON node answered a block id that is not 64 hex digits");
-            }
-
             var taken = await PendingTxIdsAsync(store, quote.Rent.FromAddress, http.RequestAborted);
             transfer = TronTransfers.Build(quote.Rent.FromAddress, settings.PaymentAddress, quote.PaySun, block, now, settings.PaymentWindow);
             for (var stamp = now.AddMilliseconds(1); taken.Contains(transfer.TxId); stamp = stamp.AddMilliseconds(1))
@@ -88,8 +81,6 @@ public static class TronifyFastTrade
         var attributes = new Dictionary<string, string>(command.Attributes!)
         {
             [TronifyAttributes.Transaction] = transfer.ToJson().ToJsonString(),
-            [TronifyAttributes.PayAmount] = Decimals.ToText(quote.PayCoinAmt),
-            [TronifyAttributes.ExtraTrxNum] = Decimals.ToText(quote.ExtraTrxNum),
         };
         var result = await engine.PlaceAsync(
             command with
@@ -224,7 +215,8 @@ public static class TronifyFastTrade
             }
         }
 
-        var amount = decimal.Parse(order.Attributes[TronifyAttributes.PayAmount], CultureInfo.InvariantCulture);
+        // What arrives is what the issued transfer pays (TRX has 6 decimals: the sun).
+        var amount = issued.AmountSun / 1_000_000m;
         var paid = await engine.PayAsync(new PayOrder(Actor.System, OrderRef.Of(order.Id), issued.TxId, amount, options.Tronify.Validity), CancellationToken.None);
         return paid.Status switch
         {
@@ -277,17 +269,8 @@ public static class TronifyFastTrade
     }
 
     /// <summary>The transaction issued with the order, or null for an order that is not fastTrade.</summary>
-    private static TronTransfer? Issued(Order order)
-    {
-        if (order.Attributes.GetValueOrDefault(TronifyAttributes.Transaction) is not { } text ||
-            JsonNode.Parse(text) is not JsonObject json || json["raw_data"] is not JsonObject raw)
-        {
-            return null;
-        }
-
-        var expiration = DateTimeOffset.FromUnixTimeMilliseconds(raw["expiration"]!.GetValue<long>());
-        return new TronTransfer(json["txID"]!.GetValue<string>(), json["raw_data_hex"]!.GetValue<string>(), raw, expiration);
-    }
+    private static TronTransfer? Issued(Order order) =>
+        order.Attributes.GetValueOrDefault(TronifyAttributes.Transaction) is { } text ? TronTransfer.FromJson(text) : null;
 
     private static TronifyResult NotConfigured(string setting, string what) =>
         new(TronifyCodes.InvalidParameter, $"fastTrade is not available: the operator has not set {setting} ({what})");

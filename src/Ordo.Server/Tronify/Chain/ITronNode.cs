@@ -29,7 +29,10 @@ public interface ITronNode
         string owner, string contract, string functionSelector, string parameter, CancellationToken cancellationToken);
 }
 
-/// <summary>A block as a transaction references it: its number, its 32-byte id (64 hex digits) and its time.</summary>
+/// <summary>
+/// A block as a transaction references it: its number, its 32-byte id (64 hex digits) and its time. A
+/// node that answers anything else throws <see cref="TronNodeUnavailableException"/> (as <see cref="JavaTronNode"/> does).
+/// </summary>
 public readonly record struct TronBlockRef(long Number, string BlockId, DateTimeOffset Timestamp);
 
 /// <summary>The node's answer to a broadcast: accepted, or its code (e.g. <c>DUP_TRANSACTION_ERROR</c>) and message.</summary>

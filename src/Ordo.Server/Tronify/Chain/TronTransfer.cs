@@ -16,4 +16,19 @@ public sealed record TronTransfer(string TxId, string RawDataHex, JsonObject Raw
         ["raw_data"] = RawData.DeepClone(),
         ["raw_data_hex"] = RawDataHex,
     };
+
+    /// <summary>What the transfer pays, in sun (its one TransferContract's amount).</summary>
+    public long AmountSun => RawData["contract"]![0]!["parameter"]!["value"]!["amount"]!.GetValue<long>();
+
+    /// <summary>A transfer kept as <see cref="ToJson"/> wrote it, or null when the text is not one.</summary>
+    public static TronTransfer? FromJson(string text)
+    {
+        if (JsonNode.Parse(text) is not JsonObject json || json["raw_data"] is not JsonObject raw)
+        {
+            return null;
+        }
+
+        var expiration = DateTimeOffset.FromUnixTimeMilliseconds(raw["expiration"]!.GetValue<long>());
+        return new TronTransfer(json["txID"]!.GetValue<string>(), json["raw_data_hex"]!.GetValue<string>(), (JsonObject)raw.DeepClone(), expiration);
+    }
 }
