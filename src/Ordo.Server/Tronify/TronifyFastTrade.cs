@@ -165,54 +165,11 @@ public static class TronifyFastTrade
             return NotConfigured("Tronify__TronNodeUrl", "the java-tron node that relays the buyer's payment");
         }
 
-        if (order.State != OrderState.Pending || clock.GetUtcNow() >= issued.Expiration)
+        // Too late to send (closed, or past its expiration): only looked up, never broadcast.
+        var late = order.State != OrderState.Pending || clock.GetUtcNow() >= issued.Expiration;
+        if ((late ? await LookUpAsync(http, node, order, issued) : await SendAsync(http, node, issued, signedData)) is { } stop)
         {
-            // Too late to send, but an earlier upload may have reached the chain through a fault (the node
-            // timed out, then took it): only asked, never broadcast, and paid (or paid back) if it is there.
-            if (order.State is not (OrderState.Pending or OrderState.Expired or OrderState.Cancelled))
-            {
-                return NoLongerWaits(order);
-            }
-
-            bool known;
-            try
-            {
-                known = await node.KnowsTransactionAsync(issued.TxId, CancellationToken.None);
-            }
-            catch (Exception e) when (NodeFailed(e))
-            {
-                return NodeUnavailable(http, e);
-            }
-
-            if (!known)
-            {
-                return order.State == OrderState.Pending
-                    ? TronifyResult.Invalid("signedData: expired: the transaction's expiration has passed; create a new order")
-                    : NoLongerWaits(order);
-            }
-        }
-        else
-        {
-            // What goes out is the transaction Ordo issued, with the buyer's signature: nothing else the body carried.
-            var transaction = issued.ToJson();
-            transaction["signature"] = new JsonArray(TronTransfers.SignatureOf(signedData));
-            TronBroadcast sent;
-            try
-            {
-                // Not the caller's token: once sent, the node may hold the payment, so a caller who leaves
-                // must not cut the answer short (the node's own timeout bounds the wait).
-                sent = await node.BroadcastAsync(transaction, CancellationToken.None);
-            }
-            catch (Exception e) when (NodeFailed(e))
-            {
-                return NodeUnavailable(http, e, "the outcome is unknown (the payment may already be on the network): retry the same upload later");
-            }
-
-            // Already on the network (an upload retried after the node took it): the payment stands.
-            if (!sent.Accepted && sent.Code != "DUP_TRANSACTION_ERROR")
-            {
-                return TronifyResult.Invalid($"signedData: the TRON node refused the transaction ({sent.Code}: {sent.Message})");
-            }
+            return stop;
         }
 
         // What arrives is what the issued transfer pays (TRX has 6 decimals: the sun).
@@ -227,6 +184,60 @@ public static class TronifyFastTrade
             _ => TronifyResult.Invalid(
                 $"the order closed ({TronifyStatus.Of(paid.Order!.State)}) before its payment arrived; the payment is paid back in full to fromAddress"),
         };
+    }
+
+    /// <summary>
+    /// Broadcasts what Ordo issued with the buyer's signature (nothing else the body carried); null when
+    /// the node took it, now or before (<c>DUP_TRANSACTION_ERROR</c>: an upload retried after a fault).
+    /// </summary>
+    private static async Task<TronifyResult?> SendAsync(HttpContext http, ITronNode node, TronTransfer issued, JsonObject signedData)
+    {
+        var transaction = issued.ToJson();
+        transaction["signature"] = new JsonArray(TronTransfers.SignatureOf(signedData));
+        TronBroadcast sent;
+        try
+        {
+            // Not the caller's token: once sent, the node may hold the payment, so a caller who leaves
+            // must not cut the answer short (the node's own timeout bounds the wait).
+            sent = await node.BroadcastAsync(transaction, CancellationToken.None);
+        }
+        catch (Exception e) when (NodeFailed(e))
+        {
+            return NodeUnavailable(http, e, "the outcome is unknown (the payment may already be on the network): retry the same upload later");
+        }
+
+        return sent.Accepted || sent.Code == "DUP_TRANSACTION_ERROR"
+            ? null
+            : TronifyResult.Invalid($"signedData: the TRON node refused the transaction ({sent.Code}: {sent.Message})");
+    }
+
+    /// <summary>
+    /// An upload too late to send may still have reached the chain through a fault (the node timed out,
+    /// then took it): null when the node knows the transaction, so its payment is recorded (and paid
+    /// back in full when it cannot open the order); otherwise the refusal.
+    /// </summary>
+    private static async Task<TronifyResult?> LookUpAsync(HttpContext http, ITronNode node, Order order, TronTransfer issued)
+    {
+        if (order.State is not (OrderState.Pending or OrderState.Expired or OrderState.Cancelled))
+        {
+            return NoLongerWaits(order);
+        }
+
+        try
+        {
+            if (await node.KnowsTransactionAsync(issued.TxId, CancellationToken.None))
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (NodeFailed(e))
+        {
+            return NodeUnavailable(http, e);
+        }
+
+        return order.State == OrderState.Pending
+            ? TronifyResult.Invalid("signedData: expired: the transaction's expiration has passed; create a new order")
+            : NoLongerWaits(order);
     }
 
     /// <summary>Why the uploaded transaction is not the issued one signed by the buyer, or null (its expiration is checked apart).</summary>
