@@ -11,33 +11,44 @@ public static class ListRequest
 {
     public const int MaxLimit = 500;
 
+    /// <summary>
+    /// The page of any cursor-paginated list (<c>limit</c>, 50 by default, at most <see cref="MaxLimit"/>;
+    /// <c>cursor</c>, as a previous page returned it), or the problem naming the parameter.
+    /// </summary>
+    public static ProblemResult? Page(IQueryCollection query, out int limit, out long? before)
+    {
+        limit = 50;
+        before = null;
+        if (query.TryGetValue("limit", out var limitText) &&
+            (!int.TryParse(limitText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            return Problems.InvalidRequest("limit", $"must be a whole number from 1 to {MaxLimit}");
+        }
+
+        if (query.TryGetValue("cursor", out var cursorText))
+        {
+            if (Cursors.Decode(cursorText.ToString()) is not { } cursor)
+            {
+                return Problems.InvalidRequest("cursor", "is not a cursor this API returned");
+            }
+
+            before = cursor;
+        }
+
+        return null;
+    }
+
     public static OrderQuery? Parse(IQueryCollection query, long? scope, out ProblemResult? problem)
     {
-        problem = null;
-        var result = new OrderQuery { AccountId = scope, Limit = 50 };
+        var result = new OrderQuery { AccountId = scope };
         string? Param(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
-
-        if (Param("limit") is { } limitText)
+        problem = Page(query, out var limit, out var before);
+        if (problem is not null)
         {
-            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxLimit)
-            {
-                problem = Problems.InvalidRequest("limit", $"must be a whole number from 1 to {MaxLimit}");
-                return null;
-            }
-
-            result = result with { Limit = limit };
+            return null;
         }
 
-        if (Param("cursor") is { } cursorText)
-        {
-            if (Cursors.Decode(cursorText) is not { } before)
-            {
-                problem = Problems.InvalidRequest("cursor", "is not a cursor this API returned");
-                return null;
-            }
-
-            result = result with { BeforeId = before };
-        }
+        result = result with { Limit = limit, BeforeId = before };
 
         if (Param("state") is { } state)
         {

@@ -20,28 +20,13 @@ public static class PayoutEndpoints
     private static async Task<IResult> List(HttpContext http, IOrderStore store)
     {
         var caller = http.Caller();
-        var query = new PayoutQuery { AccountId = caller.OrderScope, Limit = 50 };
+        if (ListRequest.Page(http.Request.Query, out var limit, out var before) is { } problem)
+        {
+            return problem;
+        }
+
+        var query = new PayoutQuery { AccountId = caller.OrderScope, Limit = limit, BeforeId = before };
         string? Param(string name) => http.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
-        if (Param("limit") is { } limitText)
-        {
-            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > ListRequest.MaxLimit)
-            {
-                return Problems.InvalidRequest("limit", $"must be a whole number from 1 to {ListRequest.MaxLimit}");
-            }
-
-            query = query with { Limit = limit };
-        }
-
-        if (Param("cursor") is { } cursorText)
-        {
-            if (Cursors.Decode(cursorText) is not { } before)
-            {
-                return Problems.InvalidRequest("cursor", "is not a cursor this API returned");
-            }
-
-            query = query with { BeforeId = before };
-        }
-
         if (Param("order_id") is { } orderText)
         {
             if (!long.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId))
