@@ -14,20 +14,23 @@ namespace Ordo.Store.Postgres;
 /// store commits batches (see <see cref="GroupCommitWriter"/>) with <c>synchronous_commit=on</c>,
 /// so a commit is durable before it is acknowledged; what a write changes it locks in the database
 /// (see <see cref="PostgresWriteTransaction"/>), so nodes never both change one order or balance.
-/// Reads use Npgsql's pool and see committed data only.
+/// Reads use Npgsql's pool and see committed data only. Worker leases are advisory locks held on a
+/// connection of their own (see <see cref="WorkerLeases"/>).
 /// </summary>
-public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IDisposable
+public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, IDisposable
 {
     // Migrations may wait for another node's migration, and may build indexes on big tables.
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);
 
     private readonly NpgsqlDataSource _readers;
     private readonly GroupCommitWriter _writer;
+    private readonly WorkerLeases _leases;
 
-    private PostgresOrderStore(NpgsqlDataSource readers, GroupCommitWriter writer)
+    private PostgresOrderStore(NpgsqlDataSource readers, GroupCommitWriter writer, WorkerLeases leases)
     {
         _readers = readers;
         _writer = writer;
+        _leases = leases;
     }
 
     public event Action<WriteStep>? WriteSteps
@@ -67,9 +70,13 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IDispos
         writer.MaxAutoPrepare = 128;
         writer.AutoPrepareMinUsages = 2;
         var writerString = writer.ConnectionString;
+
+        // The leases' connection is never pooled either: closing it must end the session and its locks.
+        var leases = new NpgsqlConnectionStringBuilder(readers.ConnectionString) { Pooling = false, KeepAlive = 10 };
         return new PostgresOrderStore(
             NpgsqlDataSource.Create(readers.ConnectionString),
-            new GroupCommitWriter(() => OpenConnection(writerString), options));
+            new GroupCommitWriter(() => OpenConnection(writerString), options),
+            new WorkerLeases(leases.ConnectionString));
     }
 
     /// <summary>Applies pending migrations without starting a store (for <c>ordo migrate</c>); a URL or a connection string.</summary>
@@ -170,9 +177,12 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IDispos
             return command.ExecuteNonQuery();
         });
 
+    public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => _leases.HoldsAsync(job, cancellationToken);
+
     public void Dispose()
     {
         _writer.Dispose();
+        _leases.Dispose();
         _readers.Dispose();
     }
 

@@ -56,9 +56,12 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         }
     }
 
-    public void SaveIdempotency(IdempotencyRecord record)
+    /// <summary>
+    /// An expired record under the same key is replaced; a live one is kept (first wins). Another
+    /// node saving the same key at once waits for this insert's commit, then finds the key taken.
+    /// </summary>
+    public bool SaveIdempotency(IdempotencyRecord record)
     {
-        // An expired record under the same key is replaced; a live one is kept (first wins).
         using var command = Command(
             "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, content_type, body, created_at) " +
             "VALUES (@s, @k, @h, @c, @t, @b, @at) ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, " +
@@ -73,7 +76,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("b", record.Body);
         p.Put("at", record.CreatedAt);
         p.Put("expired", record.CreatedAt - IdempotencyRecord.Retention);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>One round trip, no block of ids kept: ids grow in the order orders are placed under their market's lock.</summary>
@@ -227,6 +230,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
 
+    /// <summary>The UPDATE locks the market's row to the end of the transaction: the market's sequencer, across nodes.</summary>
+    public long SequenceMarket(string name)
+    {
+        using var command = Command("UPDATE markets SET book_version = book_version + 1 WHERE name = @n RETURNING book_version");
+        command.Parameters.Put("n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
     public void SaveMarket(Market m)
     {
         using var command = connection.CreateCommand();
@@ -234,7 +245,8 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
             "INSERT INTO markets (name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee) " +
             "VALUES (@n, @b, @q, @pp, @vp, @min, @maker, @taker) ON CONFLICT (name) DO UPDATE SET base = excluded.base, " +
             "quote = excluded.quote, price_precision = excluded.price_precision, volume_precision = excluded.volume_precision, " +
-            "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee";
+            "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee, " +
+            "book_version = markets.book_version + 1";
         var p = command.Parameters;
         p.Put("n", m.Name);
         p.Put("b", m.Base);
@@ -278,6 +290,52 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("t", c.CreatedAt);
         p.Put("demo", c.Demo);
         return command.ExecuteScalar() is long id ? c with { Id = id } : null;
+    }
+
+    public IReadOnlyList<Nonce> ListNonces(string kind, string owner)
+    {
+        using var command = Command(NonceRows.List);
+        command.Parameters.Put("k", kind);
+        command.Parameters.Put("o", owner);
+        return NonceRows.Read(command, kind, owner);
+    }
+
+    public (int Count, DateTimeOffset? SoonestExpiry) CountNonces(string kind)
+    {
+        using var command = Command(NonceRows.Count);
+        command.Parameters.Put("k", kind);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return ((int)reader.GetInt64(0), Sql.NullableTime(reader, 1));
+    }
+
+    public void InsertNonce(Nonce nonce)
+    {
+        using var command = Command(NonceRows.Insert);
+        command.Parameters.Put("k", nonce.Kind);
+        command.Parameters.Put("o", nonce.Owner);
+        command.Parameters.Put("v", nonce.Value);
+        command.Parameters.Put("e", nonce.ExpiresAt);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Of two nodes deleting one nonce, the second waits for the first's commit and deletes nothing.</summary>
+    public bool DeleteNonce(Nonce nonce)
+    {
+        using var command = Command(NonceRows.Delete);
+        command.Parameters.Put("k", nonce.Kind);
+        command.Parameters.Put("o", nonce.Owner);
+        command.Parameters.Put("v", nonce.Value);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public int DeleteExpiredNonces(string kind, string? owner, DateTimeOffset now)
+    {
+        using var command = Command(NonceRows.DeleteExpired);
+        command.Parameters.Put("k", kind);
+        command.Parameters.Put("o", owner);
+        command.Parameters.Put("now", now);
+        return command.ExecuteNonQuery();
     }
 
     public Credential? FindCredential(long id) => StoreReads.GetCredential(connection, id, revokedToo: true);

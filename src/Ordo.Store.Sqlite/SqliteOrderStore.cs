@@ -13,8 +13,10 @@ namespace Ordo.Store.Sqlite;
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on
 /// disk before it is acknowledged. One writer connection commits batches (see
 /// <see cref="GroupCommitWriter"/>); reads use pooled connections and see committed data only.
+/// One server owns its file, so it holds every worker lease (the <c>ordo</c> command writes the
+/// file too, but runs no background job).
 /// </summary>
-public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposable
+public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, IDisposable
 {
     private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -160,6 +162,8 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IDisposab
             command.Parameters.Add("$t", Sql.Time(olderThan));
             return command.ExecuteNonQuery();
         });
+
+    public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     public void Dispose() => _writer.Dispose();
 

@@ -62,7 +62,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         }
     }
 
-    public void SaveIdempotency(IdempotencyRecord record)
+    public bool SaveIdempotency(IdempotencyRecord record)
     {
         // An expired record under the same key is replaced; a live one is kept (first wins).
         var command = Prepared(
@@ -80,7 +80,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         p.Add("$b", record.Body);
         p.Add("$at", Sql.Time(record.CreatedAt));
         p.Add("$expired", Sql.Time(record.CreatedAt - IdempotencyRecord.Retention));
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery() == 1;
     }
 
     private bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
@@ -222,6 +222,15 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
 
+    public long SequenceMarket(string name)
+    {
+        // The writer holds SQLite's write lock already; the version still tells another process's books they are stale.
+        var command = Prepared("UPDATE markets SET book_version = book_version + 1 WHERE name = $n RETURNING book_version");
+        command.Parameters.Clear();
+        command.Parameters.Add("$n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
     public void SaveMarket(Market m)
     {
         using var command = connection.CreateCommand();
@@ -229,7 +238,8 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
             "INSERT INTO markets (name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee) " +
             "VALUES ($n, $b, $q, $pp, $vp, $min, $maker, $taker) ON CONFLICT (name) DO UPDATE SET base = excluded.base, " +
             "quote = excluded.quote, price_precision = excluded.price_precision, volume_precision = excluded.volume_precision, " +
-            "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee";
+            "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee, " +
+            "book_version = markets.book_version + 1";
         var p = command.Parameters;
         p.Add("$n", m.Name);
         p.Add("$b", m.Base);
@@ -275,6 +285,56 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         p.Add("$t", Sql.Time(c.CreatedAt));
         p.Add("$demo", c.Demo ? 1 : 0);
         return command.ExecuteScalar() is long id ? c with { Id = id } : null;
+    }
+
+    public IReadOnlyList<Nonce> ListNonces(string kind, string owner)
+    {
+        var command = Prepared(NonceRows.List);
+        command.Parameters.Clear();
+        command.Parameters.Add("$k", kind);
+        command.Parameters.Add("$o", owner);
+        return NonceRows.Read(command, kind, owner);
+    }
+
+    public (int Count, DateTimeOffset? SoonestExpiry) CountNonces(string kind)
+    {
+        var command = Prepared(NonceRows.Count);
+        command.Parameters.Clear();
+        command.Parameters.Add("$k", kind);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), Sql.NullableTime(reader, 1));
+    }
+
+    public void InsertNonce(Nonce nonce)
+    {
+        var command = Prepared(NonceRows.Insert);
+        command.Parameters.Clear();
+        command.Parameters.Add("$k", nonce.Kind);
+        command.Parameters.Add("$o", nonce.Owner);
+        command.Parameters.Add("$v", nonce.Value);
+        command.Parameters.Add("$e", Sql.Time(nonce.ExpiresAt));
+        command.ExecuteNonQuery();
+    }
+
+    public bool DeleteNonce(Nonce nonce)
+    {
+        var command = Prepared(NonceRows.Delete);
+        command.Parameters.Clear();
+        command.Parameters.Add("$k", nonce.Kind);
+        command.Parameters.Add("$o", nonce.Owner);
+        command.Parameters.Add("$v", nonce.Value);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public int DeleteExpiredNonces(string kind, string? owner, DateTimeOffset now)
+    {
+        var command = Prepared(NonceRows.DeleteExpired);
+        command.Parameters.Clear();
+        command.Parameters.Add("$k", kind);
+        command.Parameters.Add("$o", Sql.Nullable(owner));
+        command.Parameters.Add("$now", Sql.Time(now));
+        return command.ExecuteNonQuery();
     }
 
     public Credential? FindCredential(long id) => StoreReads.Credential(connection, "id = $id", ("$id", id));

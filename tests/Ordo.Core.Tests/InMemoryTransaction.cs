@@ -87,7 +87,21 @@ internal sealed class InMemoryTransaction : IOrderTransaction
 
     public Market? FindMarket(string name) => Markets.GetValueOrDefault(name);
 
-    public void SaveMarket(Market market) => Markets[market.Name] = market;
+    public void SaveMarket(Market market)
+    {
+        Markets[market.Name] = market;
+        BookVersions[market.Name] = BookVersions.GetValueOrDefault(market.Name) + 1;
+    }
+
+    public Dictionary<string, long> BookVersions { get; } = [];
+
+    public int Sequenced { get; private set; }
+
+    public long SequenceMarket(string name)
+    {
+        Sequenced++;
+        return Markets.ContainsKey(name) ? BookVersions[name] = BookVersions.GetValueOrDefault(name) + 1 : 0;
+    }
 
     public IReadOnlyList<Market> ListMarkets() => Markets.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
 
@@ -104,11 +118,33 @@ internal sealed class InMemoryTransaction : IOrderTransaction
 
     public List<IdempotencyRecord> IdempotencyRecords { get; } = [];
 
-    public void SaveIdempotency(IdempotencyRecord record) => IdempotencyRecords.Add(record);
+    public bool SaveIdempotency(IdempotencyRecord record)
+    {
+        IdempotencyRecords.Add(record);
+        return true;
+    }
 
     public Credential? FindCredential(long id) => null;
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
     }
+
+    public List<Nonce> Nonces { get; } = [];
+
+    public IReadOnlyList<Nonce> ListNonces(string kind, string owner) =>
+        Nonces.Where(n => n.Kind == kind && n.Owner == owner).OrderBy(n => n.ExpiresAt).ToList();
+
+    public (int Count, DateTimeOffset? SoonestExpiry) CountNonces(string kind)
+    {
+        var all = Nonces.Where(n => n.Kind == kind).ToList();
+        return (all.Count, all.Count == 0 ? null : all.Min(n => n.ExpiresAt));
+    }
+
+    public void InsertNonce(Nonce nonce) => Nonces.Add(nonce);
+
+    public bool DeleteNonce(Nonce nonce) => Nonces.Remove(nonce);
+
+    public int DeleteExpiredNonces(string kind, string? owner, DateTimeOffset now) =>
+        Nonces.RemoveAll(n => n.Kind == kind && (owner is null || n.Owner == owner) && n.ExpiresAt <= now);
 }

@@ -18,6 +18,16 @@ public abstract class IdempotencyStoreTests(StoreEngine engine) : IDisposable
     }
 
     [Fact]
+    public async Task Saving_in_a_write_says_whether_the_key_was_free()
+    {
+        (await _f.Store.WriteAsync(tx => tx.SaveIdempotency(Record("k", "first", Noon)))).ShouldBeTrue();
+        (await _f.Store.WriteAsync(tx => tx.SaveIdempotency(Record("k", "second", Noon.AddMinutes(1))))).ShouldBeFalse("a live record holds the key");
+        (await _f.Store.WriteAsync(tx => tx.SaveIdempotency(Record("k", "third", Noon + IdempotencyRecord.Retention + TimeSpan.FromMinutes(1)))))
+            .ShouldBeTrue("an expired record gives its key up");
+        (await _f.Idempotency.FindAsync("s", "k", Noon))!.Body.ShouldBe("third");
+    }
+
+    [Fact]
     public async Task Records_past_retention_are_not_found_and_are_purged()
     {
         await _f.Idempotency.SaveAsync(Record("old", "x", Noon));

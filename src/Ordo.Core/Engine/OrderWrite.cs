@@ -353,7 +353,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
         var life = Lifecycles.For(order.Kind);
         if (order.Kind == OrderKind.Limit && order.Market is { } market)
         {
-            _books.Loaded(market)?.Cancel(order.Id, out _);
+            _books.Loaded(market, tx)?.Cancel(order.Id, out _);
         }
 
         var refund = 0m;

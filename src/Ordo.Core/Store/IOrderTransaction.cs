@@ -48,6 +48,13 @@ public interface IOrderTransaction
 
     Market? FindMarket(string name);
 
+    /// <summary>
+    /// Takes the market's sequencer for the rest of the transaction (one writer per market at a time,
+    /// across every node on the database) and bumps the version of its book; returns the new version,
+    /// or 0 for an unknown market. A book built at the version before this one is still current.
+    /// </summary>
+    long SequenceMarket(string name);
+
     void SaveMarket(Market market);
 
     IReadOnlyList<Market> ListMarkets();
@@ -61,9 +68,24 @@ public interface IOrderTransaction
 
     /// <summary>
     /// Keeps an idempotent answer with the change it answers, so a retry after a crash replays it
-    /// instead of acting twice. A live record under the same scope and key wins; an expired one is replaced.
+    /// instead of acting twice. A live record under the same scope and key wins (false: the key is
+    /// taken, by a request that committed first, possibly on another node); an expired one is replaced.
     /// </summary>
-    void SaveIdempotency(IdempotencyRecord record);
+    bool SaveIdempotency(IdempotencyRecord record);
+
+    /// <summary>The owner's nonces of a kind, expired or not, the one expiring first first.</summary>
+    IReadOnlyList<Nonce> ListNonces(string kind, string owner);
+
+    /// <summary>How many nonces of a kind are kept, and the soonest expiry among them.</summary>
+    (int Count, DateTimeOffset? SoonestExpiry) CountNonces(string kind);
+
+    void InsertNonce(Nonce nonce);
+
+    /// <summary>Removes the nonce; true when it was there (of two writers spending one, only one gets true).</summary>
+    bool DeleteNonce(Nonce nonce);
+
+    /// <summary>Removes a kind's nonces that expired at or before <paramref name="now"/> (one owner's, or all).</summary>
+    int DeleteExpiredNonces(string kind, string? owner, DateTimeOffset now);
 
     /// <summary>The credential with this id, revoked or not; null when there is none.</summary>
     Credential? FindCredential(long id);

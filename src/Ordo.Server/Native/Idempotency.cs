@@ -17,7 +17,10 @@ namespace Ordo.Server.Native;
 /// (<see cref="AnswerInSameWrite{T}"/>), so a crash can never leave a change without its answer
 /// and a retry replays instead of acting twice. Answers of requests that changed nothing are kept
 /// in a write of their own afterwards.
-/// Keys in flight are tracked in this process's memory: one server owns its SQLite file.
+/// The key is claimed in the database, with the change: a second request under the same key that
+/// runs at the same time on another node (or after this one's check) finds the first's record taken
+/// when it saves its own, its change is undone, and it answers with the first's kept answer.
+/// Keys in flight on this node are also tracked in memory, to answer 409 without running at all.
 /// </summary>
 public static class Idempotency
 {
@@ -74,7 +77,12 @@ public static class Idempotency
             var (status, contentType, body) = RenderDetached(http, render(result));
             if (Keeps(status))
             {
-                tx.SaveIdempotency(pending.Record(status, contentType, Strip(body, pending.WithoutSecrets)));
+                if (!tx.SaveIdempotency(pending.Record(status, contentType, Strip(body, pending.WithoutSecrets))))
+                {
+                    // Another request under this key committed first: undo this change, replay that one's answer.
+                    throw new IdempotencyKeyTakenException(pending.Scope, pending.Key);
+                }
+
                 pending.Kept = true;
             }
         };
@@ -101,7 +109,16 @@ public static class Idempotency
 
         var pending = new PendingKey(scope, key, hash, now, withoutSecrets);
         http.Items[typeof(PendingKey)] = pending;
-        var result = await next(context);
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            var first = await store.FindAsync(scope, key, now - IdempotencyRecord.Retention, http.RequestAborted);
+            return first is null ? Problems.IdempotencyKeyInUse() : first.RequestHash == hash ? new ReplayResult(first) : Problems.IdempotencyKeyReused();
+        }
         if (pending.Kept || result is not IResult executable)
         {
             return result;
@@ -178,6 +195,10 @@ public static class Idempotency
     private sealed class PendingKey(string scope, string key, string hash, DateTimeOffset at, string[] withoutSecrets)
     {
         public string[] WithoutSecrets => withoutSecrets;
+
+        public string Scope => scope;
+
+        public string Key => key;
 
         /// <summary>
         /// Set on the writer when the answer was put in the change's transaction. It is read only after

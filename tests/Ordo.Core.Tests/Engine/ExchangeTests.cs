@@ -94,7 +94,7 @@ public sealed class ExchangeTests
         buy.CancelledBy.ShouldBe(ActorKind.System);
         buy.AmountLocked.ShouldBe(0m);
         Balance(Buyer, "USDC").ShouldBe((1_000_000m - 100m, 0m));
-        _books.Loaded("btcusdc")!.BestAsk.ShouldBe(13100, "the 131 offer is untouched");
+        _books.Built("btcusdc")!.BestAsk.ShouldBe(13100, "the 131 offer is untouched");
         Conserved();
     }
 
@@ -136,7 +136,7 @@ public sealed class ExchangeTests
         first.Status.ShouldBe(CancelStatus.Cancelled);
         Write.Cancel(new CancelOrder(Actor.Owner(Buyer), OrderRef.Of(buy.Id), Buyer)).Status.ShouldBe(CancelStatus.AlreadyCancelled);
         Balance(Buyer, "USDC").ShouldBe((1_000_000m - 50m, 0m));
-        _books.Loaded("btcusdc")!.Contains(buy.Id).ShouldBeFalse();
+        _books.Built("btcusdc")!.Contains(buy.Id).ShouldBeFalse();
 
         var sell = Place(Seller, OrderSide.Sell, 1m, 90m);
         sell.State.ShouldBe(OrderState.Open, "nothing left to trade with");

@@ -24,8 +24,8 @@ public sealed class OrderBooksTests
         _books.Follow(WriteStep.WorkRolledBack);
 
         _books.Follow(WriteStep.WorkStarting);
-        _books.Loaded(B.Name).ShouldBeSameAs(b);
-        _books.Loaded(A.Name).ShouldBeNull("A was touched by the undone work: rebuilt when next used");
+        _books.Built(B.Name).ShouldBeSameAs(b);
+        _books.Built(A.Name).ShouldBeNull("A was touched by the undone work: rebuilt when next used");
         _books.For(A, _tx).ShouldNotBeSameAs(a);
     }
 
@@ -39,8 +39,8 @@ public sealed class OrderBooksTests
         _books.Follow(WriteStep.WorkStarting);
         _books.Follow(WriteStep.BatchRolledBack);
 
-        _books.Loaded(A.Name).ShouldBeNull("the first work of the undone batch touched A");
-        _books.Loaded(B.Name).ShouldBeSameAs(b);
+        _books.Built(A.Name).ShouldBeNull("the first work of the undone batch touched A");
+        _books.Built(B.Name).ShouldBeSameAs(b);
     }
 
     [Fact]
@@ -52,10 +52,10 @@ public sealed class OrderBooksTests
         _books.Follow(WriteStep.Committed);
 
         _books.Follow(WriteStep.WorkStarting);
-        _books.Loaded(A.Name)!.Cancel(7, out _).ShouldBeTrue();
+        _books.Loaded(A.Name, _tx)!.Cancel(7, out _).ShouldBeTrue();
         _books.Follow(WriteStep.WorkRolledBack);
 
-        _books.Loaded(A.Name).ShouldBeNull();
+        _books.Built(A.Name).ShouldBeNull();
     }
 
     [Fact]
@@ -68,8 +68,53 @@ public sealed class OrderBooksTests
         _books.Follow(WriteStep.WorkStarting);
         _books.Follow(WriteStep.WorkRolledBack);
 
-        _books.Loaded(A.Name).ShouldBeSameAs(a);
-        _books.Loaded(B.Name).ShouldBeSameAs(b);
+        _books.Built(A.Name).ShouldBeSameAs(a);
+        _books.Built(B.Name).ShouldBeSameAs(b);
+    }
+
+    [Fact]
+    public void A_book_whose_market_someone_else_changed_is_rebuilt()
+    {
+        var (a, b) = BothBuiltAndCommitted();
+
+        // Another node (or process) wrote to market A: its sequencer moved past the version our book was built at.
+        _tx.SequenceMarket(A.Name);
+
+        _books.Follow(WriteStep.WorkStarting);
+        _books.For(A, _tx).ShouldNotBeSameAs(a);
+        _books.For(B, _tx).ShouldBeSameAs(b, "B's version is the one after ours: our book is current");
+    }
+
+    [Fact]
+    public void A_cancel_on_a_market_whose_book_is_not_built_still_moves_its_version()
+    {
+        _tx.SaveMarket(A);
+        var before = _tx.BookVersions[A.Name];
+
+        _books.Follow(WriteStep.WorkStarting);
+        _books.Loaded(A.Name, _tx).ShouldBeNull();
+
+        _tx.BookVersions[A.Name].ShouldBe(before + 1, "other nodes' books of A must learn the order left");
+    }
+
+    [Fact]
+    public void A_batch_takes_each_market_sequencer_once_and_a_rolled_back_work_lets_its_own_go()
+    {
+        _tx.SaveMarket(A);
+        _books.Follow(WriteStep.WorkStarting);
+        var book = _books.For(A, _tx);
+        _books.Follow(WriteStep.WorkStarting);
+        _books.For(A, _tx).ShouldBeSameAs(book);
+        _books.Loaded(A.Name, _tx).ShouldBeSameAs(book);
+        _tx.Sequenced.ShouldBe(1, "the batch holds A's sequencer until it commits");
+        _books.Follow(WriteStep.Committed);
+
+        _books.Follow(WriteStep.WorkStarting);
+        _books.For(B, _tx);
+        _books.Follow(WriteStep.WorkRolledBack);
+        _books.Follow(WriteStep.WorkStarting);
+        _books.For(B, _tx);
+        _tx.Sequenced.ShouldBe(3, "B's sequencer went with the undone work's savepoint: taken again");
     }
 
     private (OrderBook A, OrderBook B) BothBuiltAndCommitted()

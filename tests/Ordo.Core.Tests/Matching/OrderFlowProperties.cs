@@ -92,7 +92,7 @@ public sealed class OrderFlowProperties
 
     private static void Verify(InMemoryTransaction tx, OrderBooks books)
     {
-        var book = books.Loaded("btcusdc") ?? new OrderBook("btcusdc");
+        var book = books.Built("btcusdc") ?? new OrderBook("btcusdc");
         if (book.BestBid is { } bid && book.BestAsk is { } ask)
         {
             bid.ShouldBeLessThan(ask, "the book is crossed");

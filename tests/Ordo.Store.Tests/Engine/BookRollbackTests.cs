@@ -20,7 +20,7 @@ public abstract class BookRollbackTests(StoreEngine engine) : IDisposable
         var buyer = await _f.AccountWithAsync("USDC", 10_000m);
         var restingA = await BuyAsync(buyer, a.Name, 100m);
         var restingB = await BuyAsync(buyer, b.Name, 200m);
-        var bookB = _f.Engine.Books.Loaded(b.Name).ShouldNotBeNull();
+        var bookB = _f.Engine.Books.Built(b.Name).ShouldNotBeNull();
 
         // A work changes market A's book, then fails: the store keeps nothing of it.
         var failed = _f.Store.WriteAsync<int>(tx =>
@@ -30,10 +30,10 @@ public abstract class BookRollbackTests(StoreEngine engine) : IDisposable
         });
         await Should.ThrowAsync<InvalidOperationException>(failed);
 
-        _f.Engine.Books.Loaded(b.Name).ShouldBeSameAs(bookB, "market B was not touched: its book stays");
+        _f.Engine.Books.Built(b.Name).ShouldBeSameAs(bookB, "market B was not touched: its book stays");
         var depthA = (await _f.Engine.DepthAsync(a.Name)).ShouldNotBeNull();
         depthA.Bids.Single().Price.ShouldBe(100m);
-        var bookA = _f.Engine.Books.Loaded(a.Name).ShouldNotBeNull();
+        var bookA = _f.Engine.Books.Built(a.Name).ShouldNotBeNull();
         bookA.Contains(999_999).ShouldBeFalse("A's book was rebuilt from the store");
         bookA.Contains(restingA.Id).ShouldBeTrue();
         bookA.BestBid.ShouldBe(10_000);
