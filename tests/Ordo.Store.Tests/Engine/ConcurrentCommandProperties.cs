@@ -5,8 +5,8 @@ using FsCheck.Fluent;
 
 using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
-using Ordo.Core.Ledger;
 using Ordo.Core.Orders;
+using Ordo.Testing;
 
 namespace Ordo.Store.Tests.Engine;
 
@@ -114,66 +114,8 @@ public abstract class ConcurrentCommandProperties(Func<StoreEngine> engine)
             }
         })));
 
-        await CheckInvariants(f, accounts.Append(executor).ToList());
+        await RentalInvariants.CheckAsync(f.Store, accounts.Append(executor).ToList(), Deposit * Accounts + 1m);
         return true;
-    }
-
-    private static async Task CheckInvariants(EngineFixture f, List<long> accounts)
-    {
-        var orders = await f.Store.ListOrdersAsync(new Core.Store.OrderQuery { Limit = 1000 });
-        var ledger = await f.Store.GetLedgerAsync();
-        foreach (var order in orders)
-        {
-            var events = await f.Store.GetEventsAsync(order.Id);
-            var fills = events.Where(e => e.Type is EventTypes.Filled or EventTypes.PartiallyFilled).Sum(e => decimal.Parse(e.Data["quantity"], System.Globalization.CultureInfo.InvariantCulture));
-            fills.ShouldBe(order.FilledQuantity, $"order {order.Id}: fills");
-            order.FilledQuantity.ShouldBeLessThanOrEqualTo(order.Quantity);
-            var closes = events.Where(e => e.Type is EventTypes.Cancelled or EventTypes.Expired).ToList();
-            switch (order.State)
-            {
-                case OrderState.Filled or OrderState.Completed:
-                    order.FilledQuantity.ShouldBe(order.Quantity);
-                    order.AmountLocked.ShouldBe(0m);
-                    closes.ShouldBeEmpty();
-                    break;
-                case OrderState.Open:
-                    order.FilledQuantity.ShouldBeLessThan(order.Quantity);
-                    closes.ShouldBeEmpty();
-                    break;
-                case OrderState.Cancelled or OrderState.Expired:
-                    order.FilledQuantity.ShouldBeLessThan(order.Quantity);
-                    order.AmountLocked.ShouldBe(0m);
-                    closes.Count.ShouldBe(1, $"order {order.Id} closed once");
-                    (decimal.Parse(closes[0].Data["cancelled_quantity"], System.Globalization.CultureInfo.InvariantCulture) + order.FilledQuantity).ShouldBe(order.Quantity);
-                    break;
-                default:
-                    throw new ShouldAssertException($"order {order.Id} in {order.State}");
-            }
-
-            var refunds = ledger.Where(e => e.OrderId == order.Id && e.Reason == MovementReasons.Refund && e.Amount > 0).ToList();
-            refunds.Count.ShouldBeLessThanOrEqualTo(1, $"order {order.Id} refunded once");
-            refunds.Sum(e => e.Amount).ShouldBe(order.AmountRefunded);
-            var settled = ledger.Where(e => e.OrderId == order.Id && e.Reason == MovementReasons.Settle && e.Amount > 0).Sum(e => e.Amount);
-            (settled + order.AmountRefunded + order.Fee + order.AmountLocked).ShouldBe(order.AmountPaid, $"order {order.Id}: every paid sun accounted for");
-        }
-
-        foreach (var asset in ledger.GroupBy(e => e.Asset))
-        {
-            asset.Sum(e => e.Amount).ShouldBe(0m, "double entry");
-        }
-
-        var total = 0m;
-        foreach (var account in accounts.Append(SystemAccounts.Platform))
-        {
-            var balance = (await f.Store.GetBalancesAsync(account)).SingleOrDefault(b => b.Asset == "TRX") ?? new Balance(account, "TRX", 0, 0);
-            var legs = ledger.Where(e => e.AccountId == account).ToList();
-            balance.Available.ShouldBe(legs.Where(e => e.Bucket == Bucket.Available).Sum(e => e.Amount));
-            balance.Locked.ShouldBe(legs.Where(e => e.Bucket == Bucket.Locked).Sum(e => e.Amount));
-            balance.Locked.ShouldBe(orders.Where(o => o.AccountId == account).Sum(o => o.AmountLocked), $"account {account}: locked = held by its orders");
-            total += balance.Available + balance.Locked;
-        }
-
-        total.ShouldBe(Deposit * Accounts + 1m, "nothing created or lost apart from deposits");
     }
 
     public sealed class OnSqlite() : ConcurrentCommandProperties(() => new StoreEngine.Sqlite());
