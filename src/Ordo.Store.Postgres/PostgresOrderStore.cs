@@ -73,10 +73,8 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
 
         // The leases' connection is never pooled either: closing it must end the session and its locks.
         var leases = new NpgsqlConnectionStringBuilder(readers.ConnectionString) { Pooling = false, KeepAlive = 10 };
-        return new PostgresOrderStore(
-            NpgsqlDataSource.Create(readers.ConnectionString),
-            new GroupCommitWriter(() => OpenConnection(writerString), options),
-            new WorkerLeases(leases.ConnectionString));
+        var writerThread = new GroupCommitWriter(() => OpenConnection(writerString), options);
+        return new PostgresOrderStore(NpgsqlDataSource.Create(readers.ConnectionString), writerThread, new WorkerLeases(leases.ConnectionString));
     }
 
     /// <summary>Applies pending migrations without starting a store (for <c>ordo migrate</c>); a URL or a connection string.</summary>

@@ -77,7 +77,13 @@ internal static class StoreReads
             p.Put("account", account);
         }
 
-        if (q.States is { Count: > 0 } states)
+        if (q.States is { Count: 1 } one)
+        {
+            // One state (a book's open orders): an equality, so the open-book index also gives id order.
+            where.Append(" AND state = @state");
+            p.Put("state", one[0].ToString());
+        }
+        else if (q.States is { Count: > 1 } states)
         {
             where.Append(" AND state = ANY(@states)");
             p.PutArray("states", states.Select(s => s.ToString()).ToArray());
