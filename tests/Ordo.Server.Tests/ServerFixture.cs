@@ -27,7 +27,7 @@ public sealed class ServerFixture : IAsyncDisposable
     private ServerFixture(ServerOptions options, string? folder, Action<IServiceCollection>? overrides)
     {
         _database = new ScratchDatabase(folder);
-        Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
+        Options = options with { Urls = "http://127.0.0.1:0", Database = _database.Path, AdminKey = AdminKey };
         _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders(), overrides);
     }
 

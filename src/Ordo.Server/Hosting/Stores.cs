@@ -1,0 +1,48 @@
+using Ordo.Core.Store;
+using Ordo.Store.Sqlite;
+
+namespace Ordo.Server.Hosting;
+
+/// <summary>
+/// The store that <c>--db</c> names, opened for the server or for one operator command, and
+/// registered under each of its interfaces.
+/// </summary>
+public static class Stores
+{
+    /// <summary>Opens the server's store and registers it (the store itself, and each interface it serves).</summary>
+    public static void AddStore(this IServiceCollection services, ServerOptions options) =>
+        Register(services, SqliteOrderStore.Open(new SqliteStoreOptions(options.Database)
+        {
+            QueueTimeout = options.WriteQueueTimeout,
+            BusyTimeout = options.BusyTimeout,
+        }));
+
+    /// <summary>A store for one operator command, which may wait for a busy server's locks longer than a request would.</summary>
+    public static OperatorStore OpenForCommand(string database) =>
+        new(SqliteOrderStore.Open(new SqliteStoreOptions(database)
+        {
+            BusyTimeout = TimeSpan.FromSeconds(30),
+            QueueTimeout = TimeSpan.FromSeconds(60),
+        }));
+
+    /// <summary>Applies pending migrations (<c>ordo migrate</c>); returns the versions applied now.</summary>
+    public static IReadOnlyList<int> Migrate(string database) => SqliteOrderStore.Migrate(database);
+
+    private static void Register<TStore>(IServiceCollection services, TStore store)
+        where TStore : class, IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<IOrderStore>(store);
+        services.AddSingleton<IIdempotencyStore>(store);
+        services.AddSingleton<IWorkerLeases>(store);
+        services.AddSingleton<ICommitReports>(store);
+    }
+
+    /// <summary>An operator command's store, closed with the command.</summary>
+    public sealed class OperatorStore(IOrderStore store) : IDisposable
+    {
+        public IOrderStore Store => store;
+
+        public void Dispose() => (store as IDisposable)?.Dispose();
+    }
+}
