@@ -4,12 +4,12 @@ using Ordo.Core.Ledger;
 using Ordo.Core.Orders;
 using Ordo.Core.Store;
 
-namespace Ordo.Store.Sqlite.Tests.Engine;
+namespace Ordo.Store.Tests.Engine;
 
-/// <summary>Rentals paid from outside on a real database: payouts are stored, listed, and written exactly once under races.</summary>
-public sealed class OutsidePaymentOnSqliteTests : IDisposable
+/// <summary>Rentals paid from outside on a real store: payouts are stored, listed, and written exactly once under races.</summary>
+public abstract class OutsidePaymentTests(StoreEngine engine) : IDisposable
 {
-    private readonly EngineFixture _f = new();
+    private readonly EngineFixture _f = new(engine);
 
     public void Dispose() => _f.Dispose();
 
@@ -102,4 +102,8 @@ public sealed class OutsidePaymentOnSqliteTests : IDisposable
         (await _f.Engine.ExpireAsync(order.Id)).Order!.State.ShouldBe(OrderState.Expired);
         (await _f.Store.ListPayoutsAsync(new PayoutQuery { OrderId = order.Id })).ShouldBeEmpty();
     }
+
+    public sealed class OnSqlite() : OutsidePaymentTests(new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : OutsidePaymentTests(new StoreEngine.Postgres());
 }

@@ -8,14 +8,14 @@ using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
 using Ordo.Core.Orders;
 
-namespace Ordo.Store.Sqlite.Tests.Engine;
+namespace Ordo.Store.Tests.Engine;
 
 /// <summary>
 /// Random interleavings of place, fill, cancel and expire on rental orders, from concurrent tasks,
-/// on a real SQLite file. Afterwards every order and the ledger must add up, whatever the order
+/// on a real store of each engine. Afterwards every order and the ledger must add up, whatever the order
 /// the commands happened to commit in.
 /// </summary>
-public sealed class ConcurrentCommandProperties
+public abstract class ConcurrentCommandProperties(Func<StoreEngine> engine)
 {
     private const int Accounts = 3;
     private const decimal Deposit = 1_000m;
@@ -41,12 +41,12 @@ public sealed class ConcurrentCommandProperties
     public void Orders_and_ledger_add_up_after_any_interleaving()
     {
         var flows = Gen.ListOf(OpGen).Where(ops => ops.Count is > 5 and < 80).ToArbitrary();
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(flows, ops => Run(ops.ToList()).GetAwaiter().GetResult()));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(flows, ops => Run(engine(), ops.ToList()).GetAwaiter().GetResult()));
     }
 
-    private static async Task<bool> Run(List<Op> ops)
+    private static async Task<bool> Run(StoreEngine engine, List<Op> ops)
     {
-        using var f = new EngineFixture();
+        using var f = new EngineFixture(engine);
         var accounts = new List<long>();
         for (var i = 0; i < Accounts; i++)
         {
@@ -175,4 +175,8 @@ public sealed class ConcurrentCommandProperties
 
         total.ShouldBe(Deposit * Accounts + 1m, "nothing created or lost apart from deposits");
     }
+
+    public sealed class OnSqlite() : ConcurrentCommandProperties(() => new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : ConcurrentCommandProperties(() => new StoreEngine.Postgres());
 }

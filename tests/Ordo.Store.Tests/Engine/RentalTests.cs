@@ -3,11 +3,11 @@ using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
 using Ordo.Core.Orders;
 
-namespace Ordo.Store.Sqlite.Tests.Engine;
+namespace Ordo.Store.Tests.Engine;
 
-public sealed class RentalOnSqliteTests : IDisposable
+public abstract class RentalTests(StoreEngine engine) : IDisposable
 {
-    private readonly EngineFixture _f = new();
+    private readonly EngineFixture _f = new(engine);
 
     public void Dispose() => _f.Dispose();
 
@@ -58,4 +58,8 @@ public sealed class RentalOnSqliteTests : IDisposable
         var balance = (await _f.Store.GetBalancesAsync(account)).SingleOrDefault(b => b.Asset == "TRX");
         return (balance?.Available ?? 0, balance?.Locked ?? 0);
     }
+
+    public sealed class OnSqlite() : RentalTests(new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : RentalTests(new StoreEngine.Postgres());
 }

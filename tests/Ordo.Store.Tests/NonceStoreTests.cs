@@ -1,12 +1,12 @@
 using Ordo.Core.Store;
 
-namespace Ordo.Store.Sqlite.Tests;
+namespace Ordo.Store.Tests;
 
 /// <summary>One-time values kept in the store: listed oldest first, counted, spent once, purged when expired.</summary>
-public sealed class NonceStoreTests : IDisposable
+public abstract class NonceStoreTests(StoreEngine engine) : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private readonly EngineFixture _f = new();
+    private readonly EngineFixture _f = new(engine);
 
     public void Dispose() => _f.Dispose();
 
@@ -46,4 +46,8 @@ public sealed class NonceStoreTests : IDisposable
         (await _f.Store.WriteAsync(tx => tx.CountNonces("login"))).ShouldBe((1, Noon.AddMinutes(9)));
         (await _f.Store.WriteAsync(tx => tx.CountNonces("order"))).ShouldBe((0, (DateTimeOffset?)null));
     }
+
+    public sealed class OnSqlite() : NonceStoreTests(new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : NonceStoreTests(new StoreEngine.Postgres());
 }

@@ -3,12 +3,12 @@ using Ordo.Core.Kinds;
 using Ordo.Core.Markets;
 using Ordo.Core.Orders;
 
-namespace Ordo.Store.Sqlite.Tests.Engine;
+namespace Ordo.Store.Tests.Engine;
 
 /// <summary>A write rolled back on one market rebuilds that market's book alone, from what the store kept.</summary>
-public sealed class BookRollbackTests : IDisposable
+public abstract class BookRollbackTests(StoreEngine engine) : IDisposable
 {
-    private readonly EngineFixture _f = new();
+    private readonly EngineFixture _f = new(engine);
 
     public void Dispose() => _f.Dispose();
 
@@ -57,4 +57,8 @@ public sealed class BookRollbackTests : IDisposable
         result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
         return result.Order!;
     }
+
+    public sealed class OnSqlite() : BookRollbackTests(new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : BookRollbackTests(new StoreEngine.Postgres());
 }

@@ -2,27 +2,29 @@ using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Markets;
 using Ordo.Core.Orders;
+using Ordo.Core.Store;
 using Ordo.Testing;
 
-namespace Ordo.Store.Sqlite.Tests.Engine;
+namespace Ordo.Store.Tests.Engine;
 
 /// <summary>
-/// Two stores, each with its own engine and books, writing one file (two processes on one database):
+/// Two stores, each with its own engine and books, writing one database (two processes, or two nodes):
 /// each command on a market takes the market's sequencer, so a book another writer changed is rebuilt
 /// before it is used, and no order is matched from a stale book.
 /// </summary>
-public sealed class TwoWritersOnOneMarketTests : IDisposable
+public abstract class TwoWritersOnOneMarketTests : IDisposable
 {
-    private readonly ScratchDatabase _database = new();
+    private readonly StoreEngine _database;
     private readonly ManualClock _clock = new();
-    private readonly SqliteOrderStore _storeA;
-    private readonly SqliteOrderStore _storeB;
+    private readonly IOrderStore _storeA;
+    private readonly IOrderStore _storeB;
     private readonly OrderEngine _a;
     private readonly OrderEngine _b;
     private readonly Administration _admin;
 
-    public TwoWritersOnOneMarketTests()
+    protected TwoWritersOnOneMarketTests(StoreEngine engine)
     {
+        _database = engine;
         _storeA = _database.Open();
         _storeB = _database.Open();
         _a = new OrderEngine(_storeA, _clock);
@@ -32,8 +34,8 @@ public sealed class TwoWritersOnOneMarketTests : IDisposable
 
     public void Dispose()
     {
-        _storeA.Dispose();
-        _storeB.Dispose();
+        ((IDisposable)_storeA).Dispose();
+        ((IDisposable)_storeB).Dispose();
         _database.Dispose();
     }
 
@@ -89,4 +91,8 @@ public sealed class TwoWritersOnOneMarketTests : IDisposable
         result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
         return result.Order!;
     }
+
+    public sealed class OnSqlite() : TwoWritersOnOneMarketTests(new StoreEngine.Sqlite());
+
+    public sealed class OnPostgres() : TwoWritersOnOneMarketTests(new StoreEngine.Postgres());
 }
