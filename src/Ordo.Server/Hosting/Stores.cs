@@ -1,32 +1,49 @@
 using Ordo.Core.Store;
+using Ordo.Store.Postgres;
 using Ordo.Store.Sqlite;
 
 namespace Ordo.Server.Hosting;
 
 /// <summary>
 /// The store that <c>--db</c> names, opened for the server or for one operator command, and
-/// registered under each of its interfaces.
+/// registered under each of its interfaces. A PostgreSQL URL (<c>postgres://</c>, <c>postgresql://</c>)
+/// or an Npgsql connection string (one with <c>Host=</c>) selects PostgreSQL, which several nodes may
+/// share; anything else is a SQLite file, which one server owns.
 /// </summary>
 public static class Stores
 {
+    public static bool IsPostgres(string database) =>
+        PostgresConnection.IsUrl(database) || database.Contains("host=", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Opens the server's store and registers it (the store itself, and each interface it serves).</summary>
-    public static void AddStore(this IServiceCollection services, ServerOptions options) =>
-        Register(services, SqliteOrderStore.Open(new SqliteStoreOptions(options.Database)
+    public static void AddStore(this IServiceCollection services, ServerOptions options)
+    {
+        if (IsPostgres(options.Database))
         {
-            QueueTimeout = options.WriteQueueTimeout,
-            BusyTimeout = options.BusyTimeout,
-        }));
+            Register(services, PostgresOrderStore.Open(new PostgresStoreOptions(options.Database) { QueueTimeout = options.WriteQueueTimeout }));
+        }
+        else
+        {
+            Register(services, SqliteOrderStore.Open(new SqliteStoreOptions(options.Database)
+            {
+                QueueTimeout = options.WriteQueueTimeout,
+                BusyTimeout = options.BusyTimeout,
+            }));
+        }
+    }
 
     /// <summary>A store for one operator command, which may wait for a busy server's locks longer than a request would.</summary>
-    public static OperatorStore OpenForCommand(string database) =>
-        new(SqliteOrderStore.Open(new SqliteStoreOptions(database)
+    public static OperatorStore OpenForCommand(string database) => IsPostgres(database)
+        ? new(PostgresOrderStore.Open(new PostgresStoreOptions(database) { LockTimeout = TimeSpan.FromSeconds(30), QueueTimeout = TimeSpan.FromSeconds(60) }))
+        : new(SqliteOrderStore.Open(new SqliteStoreOptions(database)
         {
             BusyTimeout = TimeSpan.FromSeconds(30),
             QueueTimeout = TimeSpan.FromSeconds(60),
         }));
 
     /// <summary>Applies pending migrations (<c>ordo migrate</c>); returns the versions applied now.</summary>
-    public static IReadOnlyList<int> Migrate(string database) => SqliteOrderStore.Migrate(database);
+    public static IReadOnlyList<int> Migrate(string database) =>
+        IsPostgres(database) ? PostgresOrderStore.Migrate(database) : SqliteOrderStore.Migrate(database);
 
     private static void Register<TStore>(IServiceCollection services, TStore store)
         where TStore : class, IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports
