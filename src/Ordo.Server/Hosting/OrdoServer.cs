@@ -63,6 +63,7 @@ public static class OrdoServer
         services.AddSingleton(store);
         services.AddSingleton<IOrderStore>(store);
         services.AddSingleton<IIdempotencyStore>(store);
+        services.AddSingleton<IWorkerLeases>(store);
         services.AddSingleton<OrderEngine>();
         services.AddSingleton<Administration>();
         services.AddSingleton<NativeAuthenticator>();
