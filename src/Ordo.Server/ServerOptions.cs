@@ -7,7 +7,11 @@ namespace Ordo.Server;
 public sealed record ServerOptions
 {
     public string Urls { get; init; } = "http://127.0.0.1:8080";
-    public string DatabasePath { get; init; } = "./ordo.db";
+    /// <summary>
+    /// The store (<c>--db</c>): a SQLite file path, or a PostgreSQL database as a URL
+    /// (<c>postgres://user:password@host:port/database</c>) or an Npgsql connection string (<c>Host=...</c>).
+    /// </summary>
+    public string Database { get; init; } = "./ordo.db";
     public bool Demo { get; init; }
 
     /// <summary>Bootstrap admin key (<c>ORDO_ADMIN_KEY</c>); null when not set.</summary>

@@ -17,7 +17,7 @@ namespace Ordo.Store.Postgres;
 /// Reads use Npgsql's pool and see committed data only. Worker leases are advisory locks held on a
 /// connection of their own (see <see cref="WorkerLeases"/>).
 /// </summary>
-public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, IDisposable
+public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, IDisposable
 {
     // Migrations may wait for another node's migration, and may build indexes on big tables.
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);

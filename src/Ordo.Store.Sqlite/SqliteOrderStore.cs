@@ -16,7 +16,7 @@ namespace Ordo.Store.Sqlite;
 /// One server owns its file, so it holds every worker lease (the <c>ordo</c> command writes the
 /// file too, but runs no background job).
 /// </summary>
-public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, IDisposable
+public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, IDisposable
 {
     private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
 

@@ -21,23 +21,25 @@ public sealed class ServerFixture : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly ScratchDatabase _database;
+    private readonly ScratchDatabase? _database;
     private readonly WebApplication _app;
 
-    private ServerFixture(ServerOptions options, string? folder, Action<IServiceCollection>? overrides)
+    private ServerFixture(ServerOptions options, string? folder, Action<IServiceCollection>? overrides, ServerFixture? first = null)
     {
-        _database = new ScratchDatabase(folder);
-        Options = options with { Urls = "http://127.0.0.1:0", DatabasePath = _database.Path, AdminKey = AdminKey };
+        // A second node shares the first's database file and clock; the first removes the file.
+        _database = first is null ? new ScratchDatabase(folder) : null;
+        Clock = first?.Clock ?? new ManualClock();
+        Options = options with { Urls = "http://127.0.0.1:0", Database = first?.DatabasePath ?? _database!.Path, AdminKey = AdminKey };
         _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders(), overrides);
     }
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; }
 
     public ServerOptions Options { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string DatabasePath => _database.Path;
+    public string DatabasePath => Options.Database;
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
 
@@ -49,6 +51,15 @@ public sealed class ServerFixture : IAsyncDisposable
         await fixture._app.StartAsync();
         fixture.BaseAddress = new Uri(fixture._app.Urls.First());
         return fixture;
+    }
+
+    /// <summary>Another server (a second node) on this one's database and clock, with its own port and process state.</summary>
+    public async Task<ServerFixture> AnotherNodeAsync()
+    {
+        var node = new ServerFixture(Options, folder: null, overrides: null, first: this);
+        await node._app.StartAsync();
+        node.BaseAddress = new Uri(node._app.Urls.First());
+        return node;
     }
 
     public HttpClient Client(string? key = null)
@@ -116,7 +127,7 @@ public sealed class ServerFixture : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _database.Dispose();
+        _database?.Dispose();
     }
 }
 

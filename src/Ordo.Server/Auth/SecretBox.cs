@@ -27,12 +27,23 @@ public sealed class SecretBox
         _key = key;
     }
 
-    /// <summary>The box for a database: the configured key, or the key file beside it.</summary>
+    /// <summary>
+    /// The box for a database: the configured key, or (SQLite) the key file beside it. PostgreSQL
+    /// needs the configured key: every node seals, opens and signs with it, and no file is beside
+    /// a database on another machine.
+    /// </summary>
     public static SecretBox ForDatabase(string databasePath, string? configuredKey)
     {
         if (!string.IsNullOrWhiteSpace(configuredKey))
         {
             return new SecretBox(Convert.FromBase64String(configuredKey.Trim()));
+        }
+
+        if (Hosting.Stores.IsPostgres(databasePath))
+        {
+            throw new InvalidOperationException(
+                "ORDO_SECRETS_KEY is required on PostgreSQL: set it to the same 32-byte key (base64) on every node, " +
+                "e.g. from `openssl rand -base64 32`, and keep it with your backups");
         }
 
         var file = Path.GetFullPath(databasePath) + ".secrets-key";

@@ -5,7 +5,7 @@ using Ordo.Core.Engine;
 using Ordo.Core.Markets;
 using Ordo.Server.Auth;
 using Ordo.Server.Hosting;
-using Ordo.Store.Sqlite;
+using Ordo.Core.Store;
 
 namespace Ordo.Server.Cli;
 
@@ -17,7 +17,7 @@ public static class OrdoCommandLine
 {
     public static RootCommand Build()
     {
-        var db = new Option<string>("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "./ordo.db", Recursive = true };
+        var db = new Option<string>("--db") { Description = "The database: a SQLite file, or PostgreSQL as postgres://user:password@host:port/database or an Npgsql connection string", DefaultValueFactory = _ => "./ordo.db", Recursive = true };
         var root = new RootCommand("Ordo: an order service whose heart is cancelling orders correctly and fast.") { db };
         root.Subcommands.Add(Serve(db));
         root.Subcommands.Add(Migrate(db));
@@ -40,7 +40,7 @@ public static class OrdoCommandLine
             var options = Configuration.Load() with
             {
                 Urls = result.GetValue(urls)!,
-                DatabasePath = result.GetValue(db)!,
+                Database = result.GetValue(db)!,
                 Demo = result.GetValue(demo),
             };
             if (options.Demo && Demo.LoopbackUrls.FirstNonLoopback(options.Urls) is { } exposed)
@@ -61,7 +61,7 @@ public static class OrdoCommandLine
         var command = new Command("migrate", "Create the database or bring its schema up to date");
         command.SetAction(result =>
         {
-            var applied = SqliteOrderStore.Migrate(result.GetValue(db)!);
+            var applied = Stores.Migrate(result.GetValue(db)!);
             Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied migrations: {string.Join(", ", applied)}");
             return 0;
         });
@@ -293,25 +293,20 @@ public static class OrdoCommandLine
     /// <summary>A store and the administration over it, for one command.</summary>
     private sealed class Operations : IDisposable
     {
-        private readonly SqliteOrderStore _store;
+        private readonly Stores.OperatorStore _opened;
 
-        private Operations(SqliteOrderStore store)
+        private Operations(Stores.OperatorStore opened)
         {
-            _store = store;
-            Administration = new Administration(store, TimeProvider.System);
+            _opened = opened;
+            Administration = new Administration(opened.Store, TimeProvider.System);
         }
 
         public Administration Administration { get; }
 
-        public SqliteOrderStore Store => _store;
+        public IOrderStore Store => _opened.Store;
 
-        // An operator's one-off command may wait for a busy server's lock longer than a request would.
-        public static Operations Open(string path) => new(SqliteOrderStore.Open(new SqliteStoreOptions(path)
-        {
-            BusyTimeout = TimeSpan.FromSeconds(30),
-            QueueTimeout = TimeSpan.FromSeconds(60),
-        }));
+        public static Operations Open(string database) => new(Stores.OpenForCommand(database));
 
-        public void Dispose() => _store.Dispose();
+        public void Dispose() => _opened.Dispose();
     }
 }

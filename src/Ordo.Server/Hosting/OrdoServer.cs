@@ -13,7 +13,6 @@ using Ordo.Server.Native;
 using Ordo.Server.Tanx;
 using Ordo.Server.Tronify;
 using Ordo.Server.XendBridge;
-using Ordo.Store.Sqlite;
 
 namespace Ordo.Server.Hosting;
 
@@ -52,21 +51,14 @@ public static class OrdoServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         logging?.Invoke(builder.Logging);
 
-        var store = SqliteOrderStore.Open(new SqliteStoreOptions(options.DatabasePath)
-        {
-            QueueTimeout = options.WriteQueueTimeout,
-            BusyTimeout = options.BusyTimeout,
-        });
         var services = builder.Services;
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(store);
-        services.AddSingleton<IOrderStore>(store);
-        services.AddSingleton<IIdempotencyStore>(store);
+        services.AddStore(options);
         services.AddSingleton<OrderEngine>();
         services.AddSingleton<Administration>();
         services.AddSingleton<NativeAuthenticator>();
-        services.AddSingleton(SecretBox.ForDatabase(options.DatabasePath, options.SecretsKey));
+        services.AddSingleton(SecretBox.ForDatabase(options.Database, options.SecretsKey));
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<TronifyChannel>();
         services.AddTronNode(options.Tronify);
@@ -166,7 +158,8 @@ public static class OrdoServer
             Console.WriteLine(demo);
         }
 
-        app.Lifetime.ApplicationStopped.Register(store.Dispose);
+        var store = app.Services.GetRequiredService<IOrderStore>();
+        app.Lifetime.ApplicationStopped.Register(() => (store as IDisposable)?.Dispose());
         return app;
     }
 

@@ -54,7 +54,7 @@ public static class TanxEndpoints
             TanxResult.Error(404, $"No endpoint {http.Request.Method} {http.Request.Path}")).ExcludeFromDescription();
     }
 
-    /// <summary>A login message to sign, only for an address a tanX credential registers (no memory is spent on strangers).</summary>
+    /// <summary>A login message to sign, only for an address a tanX credential registers (nothing is kept for strangers).</summary>
     private static async Task<IResult> Nonce(HttpContext http, TanxNonces nonces, CredentialLookup credentials, ClientThrottle throttle)
     {
         if (!throttle.TryAcquire(http, out var wait))
@@ -78,7 +78,8 @@ public static class TanxEndpoints
             return TanxResult.Error(401, NoAccountMessage);
         }
 
-        return nonces.Issue(address, out var retry) is { } message
+        var (message, retry) = await nonces.IssueAsync(address, http.RequestAborted);
+        return message is not null
             ? TanxResult.Ok("Nonce generated successfully", message)
             : TanxResult.TooManyRequests(retry);
     }
@@ -111,7 +112,7 @@ public static class TanxEndpoints
             return TanxResult.Error(401, NoAccountMessage);
         }
 
-        switch (nonces.Take(address!, message => Ethereum.RecoverSigner(message, signature!) == address))
+        switch (await nonces.TakeAsync(address!, message => Ethereum.RecoverSigner(message, signature!) == address, http.RequestAborted))
         {
             case TanxNonces.Check.NoNonce:
                 return TanxResult.Error(401, "Nonce expired or already used: request a new one");
@@ -196,7 +197,8 @@ public static class TanxEndpoints
             return refusal!;
         }
 
-        return nonces.Issue(http.TanxCaller().CredentialId, terms, out var retry) is { } issued
+        var (issued, retry) = await nonces.IssueAsync(http.TanxCaller().CredentialId, terms, http.RequestAborted);
+        return issued is not null
             ? TanxResult.Ok("order nonce created successfully, please sign the msg_hash to place the order", new TanxNoncePayload(issued.Nonce, issued.MsgHash))
             : TanxResult.TooManyRequests(retry);
     }
@@ -249,7 +251,7 @@ public static class TanxEndpoints
             return TanxResult.Invalid(fields.FirstError);
         }
 
-        var (check, terms) = nonces.Take(http.TanxCaller().CredentialId, nonce!.Value, msgHash!);
+        var (check, terms) = await nonces.TakeAsync(http.TanxCaller().CredentialId, nonce!.Value, msgHash!, http.RequestAborted);
         return check switch
         {
             TanxOrderNonces.Check.WrongHash => TanxResult.Invalid("msg_hash: is not the hash issued with this nonce"),

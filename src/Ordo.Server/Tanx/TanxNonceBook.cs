@@ -1,103 +1,69 @@
+using Ordo.Core.Store;
+
 namespace Ordo.Server.Tanx;
 
 /// <summary>
-/// One-time values per owner, each valid for a lifetime, kept in memory by this process (a restart,
-/// or a second process on the database, only means asking for a new one). Bounded: at most
-/// <c>maxPerOwner</c> per owner (a new one drops the oldest, so a stranger asking for many cannot
-/// lock the owner out) and <c>maxInAll</c> in all (then none is issued until some expire). Login
-/// nonces (per address) and order nonces (per credential) both live in one.
+/// One-time values of one kind per owner, each valid for a lifetime, kept in the database, so any
+/// node can spend what another issued (a value that needs more than a string is kept as JSON).
+/// Bounded: at most <c>maxPerOwner</c> per owner (a new one drops the oldest, so a stranger asking
+/// for many cannot lock the owner out) and <c>maxInAll</c> of the kind (then none is issued until
+/// some expire). Each operation is one store write, so two nodes see one book.
 /// </summary>
-public sealed class TanxNonceBook<T>(TimeProvider clock, TimeSpan lifetime, int maxPerOwner, int maxInAll)
-    where T : class
+public sealed class TanxNonceBook(IOrderStore store, TimeProvider clock, string kind, TimeSpan lifetime, int maxPerOwner, int maxInAll)
 {
-    private readonly Dictionary<string, List<(T Value, DateTimeOffset Expires)>> _owners = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
-    private int _count;
-
     /// <summary>
     /// Keeps a new value made from its expiry time and the owner's live values; null, with the
     /// seconds to wait, when too many are outstanding in all.
     /// </summary>
-    public T? Add(string owner, Func<DateTimeOffset, IReadOnlyCollection<T>, T> make, out int retryAfterSeconds)
+    public Task<(Nonce? Issued, int RetryAfterSeconds)> AddAsync(
+        string owner, Func<DateTimeOffset, IReadOnlyList<string>, string> make, CancellationToken cancellationToken = default)
     {
-        retryAfterSeconds = 0;
         var now = clock.GetUtcNow();
-        lock (_lock)
+        return store.WriteAsync<(Nonce?, int)>(tx =>
         {
-            if (_count >= maxInAll && !Purge(now, out retryAfterSeconds))
+            if (tx.CountNonces(kind).Count >= maxInAll)
             {
-                return null;
+                tx.DeleteExpiredNonces(kind, null, now);
+                var (count, soonest) = tx.CountNonces(kind);
+                if (count >= maxInAll)
+                {
+                    return (null, Math.Max(1, (int)Math.Ceiling(((soonest ?? now) - now).TotalSeconds)));
+                }
             }
 
-            if (!_owners.TryGetValue(owner, out var list))
+            tx.DeleteExpiredNonces(kind, owner, now);
+            var live = tx.ListNonces(kind, owner).ToList();
+            while (live.Count >= Math.Max(1, maxPerOwner))
             {
-                _owners[owner] = list = [];
-            }
-
-            _count -= list.RemoveAll(n => n.Expires <= now);
-            while (list.Count >= Math.Max(1, maxPerOwner))
-            {
-                list.RemoveAt(0);
-                _count--;
+                tx.DeleteNonce(live[0]);
+                live.RemoveAt(0);
             }
 
             var expires = now + lifetime;
-            var value = make(expires, list.Select(n => n.Value).ToList());
-            list.Add((value, expires));
-            _count++;
-            return value;
-        }
+            var nonce = new Nonce(kind, owner, make(expires, live.Select(n => n.Value).ToList()), expires);
+            tx.InsertNonce(nonce);
+            return (nonce, 0);
+        }, cancellationToken);
     }
 
     /// <summary>The owner's unexpired values, oldest first.</summary>
-    public IReadOnlyList<T> Live(string owner)
+    public Task<IReadOnlyList<Nonce>> LiveAsync(string owner, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        lock (_lock)
-        {
-            return _owners.TryGetValue(owner, out var list) ? list.Where(n => n.Expires > now).Select(n => n.Value).ToList() : [];
-        }
+        return store.WriteAsync<IReadOnlyList<Nonce>>(tx => tx.ListNonces(kind, owner).Where(n => n.ExpiresAt > now).ToList(), cancellationToken);
     }
 
-    /// <summary>Removes the value if it is still there and unexpired; of two callers racing for one value, only one gets true.</summary>
-    public bool Remove(string owner, T value)
+    /// <summary>
+    /// Removes the value if it is still there and unexpired; of two callers racing for one value,
+    /// on one node or two, only one gets true.
+    /// </summary>
+    public Task<bool> RemoveAsync(Nonce nonce, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        lock (_lock)
+        if (nonce.ExpiresAt <= clock.GetUtcNow())
         {
-            if (!_owners.TryGetValue(owner, out var list) || list.RemoveAll(n => n.Expires > now && n.Value.Equals(value)) == 0)
-            {
-                return false;
-            }
-
-            _count--;
-            if (list.Count == 0)
-            {
-                _owners.Remove(owner);
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>Drops expired values; false, with the seconds until one expires, when the book is still full.</summary>
-    private bool Purge(DateTimeOffset now, out int retryAfterSeconds)
-    {
-        var soonest = DateTimeOffset.MaxValue;
-        foreach (var (owner, list) in _owners.ToList())
-        {
-            _count -= list.RemoveAll(n => n.Expires <= now);
-            if (list.Count == 0)
-            {
-                _owners.Remove(owner);
-            }
-            else if (list[0].Expires < soonest)
-            {
-                soonest = list[0].Expires;
-            }
+            return Task.FromResult(false);
         }
 
-        retryAfterSeconds = _count < maxInAll ? 0 : Math.Max(1, (int)Math.Ceiling((soonest - now).TotalSeconds));
-        return _count < maxInAll;
+        return store.WriteAsync(tx => tx.DeleteNonce(nonce), cancellationToken);
     }
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using Ordo.Core;
 using Ordo.Core.Orders;
+using Ordo.Core.Store;
 
 namespace Ordo.Server.Tanx;
 
@@ -16,13 +19,20 @@ public sealed record TanxOrderNonce(long Nonce, string MsgHash, TanxOrderTerms T
 /// <summary>
 /// tanX's two-step create, as its SDKs do it: a nonce and a <c>msg_hash</c> for the order's terms,
 /// then create with <c>{nonce, msg_hash, signature}</c>. Nonces belong to the credential that asked
-/// (another's is unknown to it), are single-use and live <see cref="TanxOptions.NonceLifetime"/>, in
-/// this process's memory like the login nonces (the same <see cref="TanxNonceBook{T}"/>, bounded by
-/// <see cref="TanxOptions.MaxOrderNoncesPerCredential"/> and <see cref="TanxOptions.MaxNonces"/>).
+/// (another's is unknown to it), are single-use and live <see cref="TanxOptions.NonceLifetime"/>,
+/// kept in the database like the login nonces, so any node can spend what another issued (the same
+/// <see cref="TanxNonceBook"/>, bounded by <see cref="TanxOptions.MaxOrderNoncesPerCredential"/> and
+/// <see cref="TanxOptions.MaxNonces"/>; each is kept as JSON with its hash and terms).
 /// </summary>
-public sealed class TanxOrderNonces(TimeProvider clock, ServerOptions options)
+public sealed class TanxOrderNonces(IOrderStore store, TimeProvider clock, ServerOptions options)
 {
-    private readonly TanxNonceBook<TanxOrderNonce> _book = new(clock, options.Tanx.NonceLifetime, options.Tanx.MaxOrderNoncesPerCredential, options.Tanx.MaxNonces);
+    /// <summary>The kind the store keeps order nonces under.</summary>
+    public const string Kind = "tanx-order";
+
+    // Enum names, not numbers, so a kept nonce reads the same after the enums change order.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly TanxNonceBook _book = new(store, clock, Kind, options.Tanx.NonceLifetime, options.Tanx.MaxOrderNoncesPerCredential, options.Tanx.MaxNonces);
 
     public enum Check
     {
@@ -32,28 +42,33 @@ public sealed class TanxOrderNonces(TimeProvider clock, ServerOptions options)
     }
 
     /// <summary>A new nonce for the credential's order; null with the seconds to wait when too many are outstanding.</summary>
-    public TanxOrderNonce? Issue(long credentialId, TanxOrderTerms terms, out int retryAfterSeconds) =>
-        _book.Add(credentialId.ToString(CultureInfo.InvariantCulture), (expires, live) =>
+    public async Task<(TanxOrderNonce? Issued, int RetryAfterSeconds)> IssueAsync(long credentialId, TanxOrderTerms terms, CancellationToken cancellationToken = default)
+    {
+        var (issued, retry) = await _book.AddAsync(credentialId.ToString(CultureInfo.InvariantCulture), (expires, live) =>
         {
+            var taken = live.Select(Read).Select(n => n.Nonce).ToHashSet();
+
             // Eight to ten digits, like tanX's; positive in a 32-bit integer, so every SDK's type holds it.
             long nonce;
             do
             {
                 nonce = RandomNumberGenerator.GetInt32(10_000_000, int.MaxValue);
             }
-            while (live.Any(n => n.Nonce == nonce));
+            while (taken.Contains(nonce));
 
-            return new TanxOrderNonce(nonce, MsgHash(credentialId, nonce, terms, expires), terms);
-        }, out retryAfterSeconds);
+            return JsonSerializer.Serialize(new TanxOrderNonce(nonce, MsgHash(credentialId, nonce, terms, expires), terms), Json);
+        }, cancellationToken);
+        return (issued is null ? null : Read(issued.Value), retry);
+    }
 
     /// <summary>
     /// Spends the credential's live nonce if <paramref name="msgHash"/> is the one issued with it and
     /// gives its terms. A wrong hash spends nothing; a spent, expired or unknown nonce is Unknown.
     /// </summary>
-    public (Check Check, TanxOrderTerms? Terms) Take(long credentialId, long nonce, string msgHash)
+    public async Task<(Check Check, TanxOrderTerms? Terms)> TakeAsync(long credentialId, long nonce, string msgHash, CancellationToken cancellationToken = default)
     {
-        var owner = credentialId.ToString(CultureInfo.InvariantCulture);
-        if (_book.Live(owner).FirstOrDefault(n => n.Nonce == nonce) is not { } issued)
+        var live = await _book.LiveAsync(credentialId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (live.Select(n => (Kept: n, Issued: Read(n.Value))).FirstOrDefault(n => n.Issued.Nonce == nonce) is not ({ } kept, { } issued))
         {
             return (Check.Unknown, null);
         }
@@ -63,8 +78,11 @@ public sealed class TanxOrderNonces(TimeProvider clock, ServerOptions options)
             return (Check.WrongHash, null);
         }
 
-        return _book.Remove(owner, issued) ? (Check.Taken, issued.Terms) : (Check.Unknown, null);
+        return await _book.RemoveAsync(kept, cancellationToken) ? (Check.Taken, issued.Terms) : (Check.Unknown, null);
     }
+
+    private static TanxOrderNonce Read(string json) =>
+        JsonSerializer.Deserialize<TanxOrderNonce>(json, Json) ?? throw new InvalidOperationException("a kept order nonce is empty");
 
     /// <summary>
     /// Keccak-256 of the terms, the nonce and its owner, cut to 250 bits: the SDKs sign it with their

@@ -4,7 +4,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 using Ordo.Core.Engine;
-using Ordo.Store.Sqlite;
+using Ordo.Core.Store;
 
 namespace Ordo.Server.Telemetry;
 
@@ -22,7 +22,7 @@ public sealed class Telemetry : IDisposable
 
     private readonly MeterProvider? _provider;
 
-    public Telemetry(SqliteOrderStore store)
+    public Telemetry(ICommitReports store)
     {
         store.Committed += (size, elapsed) =>
         {

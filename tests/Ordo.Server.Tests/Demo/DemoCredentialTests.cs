@@ -108,7 +108,7 @@ public sealed class DemoCredentialTests
     public void Building_a_demo_server_on_a_public_address_fails()
     {
         using var database = new ScratchDatabase();
-        Should.Throw<InvalidOperationException>(() => OrdoServer.Build(new ServerOptions { Demo = true, Urls = "http://0.0.0.0:0", DatabasePath = database.Path }))
+        Should.Throw<InvalidOperationException>(() => OrdoServer.Build(new ServerOptions { Demo = true, Urls = "http://0.0.0.0:0", Database = database.Path }))
             .Message.ShouldContain("loopback addresses only");
     }
 
@@ -125,7 +125,7 @@ public sealed class DemoCredentialTests
 
     private static async Task<WebApplication> StartAsync(ScratchDatabase database, bool demo)
     {
-        var options = new ServerOptions { Urls = "http://127.0.0.1:0", DatabasePath = database.Path, Demo = demo, AdminKey = Admin, SweepInterval = TimeSpan.FromHours(1) };
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", Database = database.Path, Demo = demo, AdminKey = Admin, SweepInterval = TimeSpan.FromHours(1) };
         var app = OrdoServer.Build(options, new ManualClock(), logging => logging.ClearProviders());
         await app.StartAsync();
         return app;

@@ -23,7 +23,7 @@ public sealed class RequestIdsTests
     public async Task A_server_fault_is_a_500_in_the_dialects_envelope_with_the_request_id(string path)
     {
         using var database = new ScratchDatabase();
-        var options = new ServerOptions { Urls = "http://127.0.0.1:0", DatabasePath = database.Path, SweepInterval = TimeSpan.FromHours(1) };
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", Database = database.Path, SweepInterval = TimeSpan.FromHours(1) };
         await using var app = OrdoServer.Build(options, new ManualClock(), logging => logging.ClearProviders());
         app.MapGet(path, IResult () => throw new InvalidOperationException("a bug"));
         await app.StartAsync();

@@ -71,7 +71,7 @@ public sealed class FillTrustTests : IAsyncLifetime
         using var database = new Ordo.Testing.ScratchDatabase();
         var options = new ServerOptions
         {
-            DatabasePath = database.Path,
+            Database = database.Path,
             Urls = "http://127.0.0.1:0",
             Native = new NativeOrderDefaults { P2pProvider = native },
             XendBridge = new Ordo.Server.XendBridge.XendOptions { ProviderAccount = xendBridge },
