@@ -26,7 +26,7 @@ public sealed record ServerOptions
     /// <summary>Longest a write waits in the store's queue before it is answered 503 without running.</summary>
     public TimeSpan WriteQueueTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest the store waits for SQLite's lock held by another process; shorter than <see cref="WriteQueueTimeout"/>.</summary>
+    /// <summary>Longest the store waits for a lock held elsewhere (SQLite: another process; PostgreSQL: another node's row lock); shorter than <see cref="WriteQueueTimeout"/>.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

@@ -20,7 +20,11 @@ public static class Stores
     {
         if (IsPostgres(options.Database))
         {
-            Register(services, PostgresOrderStore.Open(new PostgresStoreOptions(options.Database) { QueueTimeout = options.WriteQueueTimeout }));
+            Register(services, PostgresOrderStore.Open(new PostgresStoreOptions(options.Database)
+            {
+                QueueTimeout = options.WriteQueueTimeout,
+                LockTimeout = options.BusyTimeout,
+            }));
         }
         else
         {
@@ -34,7 +38,12 @@ public static class Stores
 
     /// <summary>A store for one operator command, which may wait for a busy server's locks longer than a request would.</summary>
     public static OperatorStore OpenForCommand(string database) => IsPostgres(database)
-        ? new(PostgresOrderStore.Open(new PostgresStoreOptions(database) { LockTimeout = TimeSpan.FromSeconds(30), QueueTimeout = TimeSpan.FromSeconds(60) }))
+        ? new(PostgresOrderStore.Open(new PostgresStoreOptions(database)
+        {
+            LockTimeout = TimeSpan.FromSeconds(30),
+            StatementTimeout = TimeSpan.FromSeconds(90),
+            QueueTimeout = TimeSpan.FromSeconds(60),
+        }))
         : new(SqliteOrderStore.Open(new SqliteStoreOptions(database)
         {
             BusyTimeout = TimeSpan.FromSeconds(30),
