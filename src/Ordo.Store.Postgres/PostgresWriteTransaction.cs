@@ -20,20 +20,33 @@ namespace Ordo.Store.Postgres;
 internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IOrderTransaction, IDisposable
 {
     private NpgsqlTransaction? _transaction;
+    private bool _kept;
 
     /// <summary>For store-level writes that are not order commands (idempotency records).</summary>
     public NpgsqlConnection Connection => connection;
 
-    public void Begin() => _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+    /// <summary>Npgsql sends the BEGIN with the first statement: no round trip of its own.</summary>
+    public void Begin()
+    {
+        _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        _kept = false;
+    }
 
-    public void Savepoint() => Run("SAVEPOINT w");
+    /// <summary>The next work's savepoint; the work before it (kept) is released in the same round trip.</summary>
+    public void Savepoint()
+    {
+        Run(_kept ? "RELEASE SAVEPOINT w; SAVEPOINT w" : "SAVEPOINT w");
+        _kept = false;
+    }
 
-    public void Release() => Run("RELEASE SAVEPOINT w");
+    /// <summary>The work is kept: its savepoint is released with the next one, or by the commit.</summary>
+    public void Release() => _kept = true;
 
     public void RollbackToSavepoint() => Run("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w");
 
     public void Commit()
     {
+        _kept = false;
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
@@ -42,6 +55,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// <summary>Leaves the transaction if still in one; true when the connection is out of it and usable again.</summary>
     public bool RollbackQuietly()
     {
+        _kept = false;
         try
         {
             _transaction?.Rollback();
