@@ -49,6 +49,7 @@ internal sealed class WorkerLeases(string connectionString) : IWorkerLeases, IDi
         try
         {
             _disposed = true;
+            LetGo();
             Drop();
         }
         finally
@@ -84,6 +85,28 @@ internal sealed class WorkerLeases(string connectionString) : IWorkerLeases, IDi
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A node that stops hands its leases over at once: the server lets go of a closed session's
+    /// locks only once its backend has exited, a moment later.
+    /// </summary>
+    private void LetGo()
+    {
+        if (_held.Count == 0 || _connection is not { FullState: ConnectionState.Open })
+        {
+            return;
+        }
+
+        try
+        {
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", _connection);
+            unlock.ExecuteNonQuery();
+        }
+        catch (Exception error) when (PostgresFaults.IsTransient(error))
+        {
+            // The session is gone already, and its locks with it.
+        }
     }
 
     private void Drop()

@@ -197,11 +197,12 @@ public sealed class TwoNodesTests : IDisposable
         tx.SaveBalance(new Balance(account, "DEAD", balance.Available + 1m, balance.Locked));
     }
 
+    /// <summary>Ends the sessions, waiting (up to 10 s) until each is gone and has let go of its locks.</summary>
     private void Terminate(string pids)
     {
         using var connection = new Npgsql.NpgsqlConnection(_pg.ConnectionString);
         connection.Open();
-        using var command = new Npgsql.NpgsqlCommand($"SELECT count(pg_terminate_backend(pid)) FROM ({pids}) AS held", connection);
+        using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM ({pids}) AS held", connection);
         ((long)command.ExecuteScalar()!).ShouldBe(1L);
     }
 
