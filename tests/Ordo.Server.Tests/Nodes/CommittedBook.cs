@@ -43,6 +43,40 @@ public static class CommittedBook
         return text.ToString();
     }
 
+    /// <summary>
+    /// Every listed node serves the committed book of <paramref name="market"/>, twice: first as it stands
+    /// (rebuilt from the store if another node changed the market since this node's last write), then after
+    /// a few writes through that node alone (crossing places and a cancel), which it applies to the book it
+    /// keeps in memory, so the second answer is its own incrementally kept book, not a rebuild.
+    /// </summary>
+    public static async Task ShouldBeServedByAsync(NodeTraffic traffic, IEnumerable<int> nodes, string connectionString, string market, string because)
+    {
+        foreach (var node in nodes)
+        {
+            await ShouldServeAsync(traffic, node, connectionString, market, $"{because}, node {node} as it stands");
+            var resting = traffic.Limit(0, market, "buy", 99.01m, keyed: true);
+            foreach (var op in new[] { traffic.Limit(1, market, "sell", 99.80m, keyed: true), traffic.Limit(2, market, "buy", 100.20m, keyed: true), resting })
+            {
+                await traffic.SendAsync(op, node);
+            }
+
+            if (resting.OrderId is { } id)
+            {
+                await traffic.SendAsync(traffic.Cancel(0, id, keyed: true), node);
+            }
+
+            await traffic.SendAsync(traffic.Limit(1, market, "sell", 100.50m, keyed: true), node);
+            await ShouldServeAsync(traffic, node, connectionString, market, $"{because}, node {node} after its own writes");
+        }
+    }
+
+    private static async Task ShouldServeAsync(NodeTraffic traffic, int node, string connectionString, string market, string because)
+    {
+        var (status, depth) = await traffic.Client(0, node).GetJsonAsync($"/v1/markets/{market}/book");
+        ((int)status).ShouldBe(200, depth.ToJsonString());
+        Of(depth).ShouldBe(await ReadAsync(connectionString, market), because);
+    }
+
     /// <summary>The book a node serves, in the same lines.</summary>
     public static string Of(JsonNode depth)
     {
