@@ -102,15 +102,22 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     {
         if (reference is not OrderRef.ById byId)
         {
-            return StoreReads.FindOrder(connection, reference, accountId, forUpdate: true);
+            // Any other reference names one row for good: find its id, then lock it as by id.
+            return StoreReads.FindOrder(connection, reference, accountId) is { } found ? FindOrder(OrderRef.Of(found.Id), accountId) : null;
         }
 
-        // The hot path (fill, cancel, expire by id): one statement; no account means any.
+        // The hot path (fill, cancel, expire by id): one round trip; no account means any.
         // The row stays locked until the commit: no other node fills or cancels it meanwhile.
-        using var command = Command($"SELECT {OrderRows.Columns} FROM orders WHERE id = @id AND (@scope::bigint IS NULL OR account_id = @scope) FOR UPDATE");
+        // An order on a market is locked after its market's row, in the order a place takes them (the
+        // market's sequencer, then the makers it trades with): a cancel that locked the order first and
+        // the sequencer second would deadlock with a place on another node matching against that order.
+        using var command = Command(
+            "SELECT 1 FROM markets WHERE name = (SELECT market FROM orders WHERE id = @id) FOR NO KEY UPDATE; " +
+            $"SELECT {OrderRows.Columns} FROM orders WHERE id = @id AND (@scope::bigint IS NULL OR account_id = @scope) FOR UPDATE");
         command.Parameters.Put("id", byId.Id);
         command.Parameters.Put("scope", accountId);
         using var reader = command.ExecuteReader();
+        reader.NextResult();
         return reader.Read() ? OrderRows.Read(reader) : null;
     }
 

@@ -13,6 +13,7 @@ namespace Ordo.Server.Tests;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _output = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -22,8 +23,12 @@ public sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The last lines the process wrote (standard output and error), to explain a failure.</summary>
+    public string RecentOutput { get { lock (_output) { return string.Join("\n", _output); } } }
+
+    /// <param name="database">What <c>--db</c> names: a SQLite file, or a PostgreSQL connection string.</param>
     /// <param name="environment">Extra variables for the process, e.g. a dialect's settings (<c>Tronify__TronNodeUrl</c>).</param>
-    public static async Task<ServerProcess> StartAsync(string databasePath, string adminKey, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartAsync(string database, string adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -35,7 +40,7 @@ public sealed class ServerProcess : IDisposable
         info.ArgumentList.Add(typeof(OrdoServer).Assembly.Location);
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add("--db");
-        info.ArgumentList.Add(databasePath);
+        info.ArgumentList.Add(database);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ORDO_ADMIN_KEY"] = adminKey;
@@ -45,11 +50,11 @@ public sealed class ServerProcess : IDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitUntilUpAsync();
         return server;
     }
@@ -69,6 +74,23 @@ public sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 200)
+            {
+                _output.Dequeue();
+            }
+        }
     }
 
     private async Task WaitUntilUpAsync()

@@ -1,12 +1,16 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 
 using Microsoft.Data.Sqlite;
 
+using Npgsql;
+
 namespace Ordo.Server.Tests.Hosting;
 
 /// <summary>
-/// Reads the database file after the crash loop's last stop and lists every broken promise:
+/// Reads the database (a SQLite file or a PostgreSQL schema) after the crash loop's last stop and lists every broken promise:
 /// acknowledged changes missing, a request that acted twice, an order both filled and cancelled,
 /// a refund or release made twice, money created or lost, locks that do not match open orders.
 /// </summary>
@@ -35,40 +39,60 @@ public sealed class CrashInvariants
 
     public int Orders => _orders.Count;
 
+    /// <summary>The rows of a SQLite database file (the server stopped).</summary>
     public static CrashInvariants Read(string databasePath)
     {
         SQLitePCL.Batteries_V2.Init();
-        var check = new CrashInvariants();
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        foreach (var r in Rows(connection, "SELECT id, account_id, kind, quantity, filled_quantity, state, asset, amount_locked FROM orders"))
+        return Read(connection, transaction: null);
+    }
+
+    /// <summary>
+    /// The rows of a PostgreSQL store (<paramref name="connectionString"/> with the store's schema as its
+    /// search path), all read in one repeatable-read snapshot, so servers still running cannot tear them.
+    /// </summary>
+    public static CrashInvariants ReadPostgres(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var snapshot = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        return Read(connection, snapshot);
+    }
+
+    // One reader for both engines: SQLite keeps decimals as text and event data as JSON text,
+    // PostgreSQL as numeric and jsonb; Dec and GetString take either.
+    private static CrashInvariants Read(DbConnection connection, DbTransaction? transaction)
+    {
+        var check = new CrashInvariants();
+        foreach (var r in Rows(connection, transaction, "SELECT id, account_id, kind, quantity, filled_quantity, state, asset, amount_locked FROM orders"))
         {
             check._orders.Add(new OrderRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dec(r, 3), Dec(r, 4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Dec(r, 7)));
         }
 
-        foreach (var r in Rows(connection, "SELECT movement_id, account_id, asset, bucket, amount, order_id, reason FROM ledger_entries"))
+        foreach (var r in Rows(connection, transaction, "SELECT movement_id, account_id, asset, bucket, amount, order_id, reason FROM ledger_entries"))
         {
             check._ledger.Add(new Leg(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Dec(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetString(6)));
         }
 
-        foreach (var r in Rows(connection, "SELECT order_id, type, data FROM order_events"))
+        foreach (var r in Rows(connection, transaction, "SELECT order_id, type, data FROM order_events"))
         {
             var data = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(r.GetString(2))!
                 .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
             check._events.Add(new EventRow(r.GetInt64(0), r.GetString(1), data));
         }
 
-        foreach (var r in Rows(connection, "SELECT account_id, asset, available, locked FROM balances"))
+        foreach (var r in Rows(connection, transaction, "SELECT account_id, asset, available, locked FROM balances"))
         {
             check._balances[(r.GetInt64(0), r.GetString(1))] = (Dec(r, 2), Dec(r, 3));
         }
 
-        foreach (var r in Rows(connection, "SELECT scope, external_id FROM external_ids"))
+        foreach (var r in Rows(connection, transaction, "SELECT scope, external_id FROM external_ids"))
         {
             check._externalIds.Add((r.GetString(0), r.GetString(1)));
         }
 
-        foreach (var r in Rows(connection, "SELECT maker_order_id, taker_order_id FROM trades"))
+        foreach (var r in Rows(connection, transaction, "SELECT maker_order_id, taker_order_id FROM trades"))
         {
             foreach (var id in new[] { r.GetInt64(0), r.GetInt64(1) })
             {
@@ -257,12 +281,18 @@ public sealed class CrashInvariants
         }
     }
 
-    private static decimal Dec(SqliteDataReader r, int ordinal) => decimal.Parse(r.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static decimal Dec(DbDataReader r, int ordinal) => r.GetValue(ordinal) switch
+    {
+        decimal exact => exact,
+        string text => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+        var other => Convert.ToDecimal(other, CultureInfo.InvariantCulture),
+    };
 
-    private static IEnumerable<SqliteDataReader> Rows(SqliteConnection connection, string sql)
+    private static IEnumerable<DbDataReader> Rows(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
