@@ -34,7 +34,12 @@ public static class Stores
 
     /// <summary>A store for one operator command, which may wait for a busy server's locks longer than a request would.</summary>
     public static OperatorStore OpenForCommand(string database) => IsPostgres(database)
-        ? new(PostgresOrderStore.Open(new PostgresStoreOptions(database) { LockTimeout = TimeSpan.FromSeconds(30), QueueTimeout = TimeSpan.FromSeconds(60) }))
+        ? new(PostgresOrderStore.Open(new PostgresStoreOptions(database)
+        {
+            LockTimeout = TimeSpan.FromSeconds(30),
+            QueueTimeout = TimeSpan.FromSeconds(60),
+            StatementTimeout = TimeSpan.FromSeconds(60), // longer than the lock timeout, as the store requires
+        }))
         : new(SqliteOrderStore.Open(new SqliteStoreOptions(database)
         {
             BusyTimeout = TimeSpan.FromSeconds(30),
