@@ -1,12 +1,14 @@
 -- wrk script: each request cancels the next order in turn (placed beforehand), so every request
 -- is a real first cancel with its refund, committed before the answer.
--- DIALECT=native (default): POST /v1/orders/{id}/cancel, ids from FIRST_ID (1).
+-- DIALECT=native (default): POST /v1/orders/{id}/cancel, ids from FIRST_ID (1), every STRIDE-th
+-- id (1: all; two wrk processes with STRIDE=2 and FIRST_ID one apart share the ids between them).
 -- DIALECT=feee: POST /open/v2/order/cancel with order_no = PREFIX (YYMMDD) + the id in 16 digits,
 -- ids from FIRST_ID (the scripts pass the id after the demo's own orders); answers other than code 0 are counted.
 local counter = 0
 local dialect = os.getenv("DIALECT") or "native"
 local first = tonumber(os.getenv("FIRST_ID") or "1")
 local prefix = os.getenv("PREFIX") or ""
+local stride = tonumber(os.getenv("STRIDE") or "1")
 local threads = {}
 local refused = 0
 
@@ -20,7 +22,7 @@ function init(args)
 end
 
 request = function()
-  local id = first + offset + counter * step
+  local id = first + (offset + counter * step) * stride
   counter = counter + 1
   if dialect == "feee" then
     return wrk.format("POST", "/open/v2/order/cancel",

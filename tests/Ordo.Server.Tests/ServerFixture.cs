@@ -16,22 +16,51 @@ using Ordo.Testing;
 
 namespace Ordo.Server.Tests;
 
-/// <summary>A real server on a loopback port with a real SQLite file and a clock the test moves.</summary>
+/// <summary>
+/// A real server on a loopback port with a real database and a clock the test moves: a SQLite file,
+/// or with <c>ORDO_TEST_STORE=postgres</c> a fresh schema on the test PostgreSQL server.
+/// </summary>
 public sealed class ServerFixture : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly ScratchDatabase? _database;
+    /// <summary>Which store the HTTP suites run on: <c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public const string StoreVariable = "ORDO_TEST_STORE";
+
+    private readonly IDisposable? _database;
     private readonly WebApplication _app;
 
     private ServerFixture(ServerOptions options, string? folder, Action<IServiceCollection>? overrides, ServerFixture? first = null)
     {
-        // A second node shares the first's database file and clock; the first removes the file.
-        _database = first is null ? new ScratchDatabase(folder) : null;
+        // A second node shares the first's database and clock; the first removes the database.
         Clock = first?.Clock ?? new ManualClock();
-        Options = options with { Urls = "http://127.0.0.1:0", Database = first?.DatabasePath ?? _database!.Path, AdminKey = AdminKey };
+        if (first is not null)
+        {
+            Options = first.Options with { };
+        }
+        else if (OnPostgres)
+        {
+            var schema = new ScratchPostgres();
+            _database = schema;
+            // Every node on PostgreSQL needs the same secrets key; a SQLite server makes a key file.
+            Options = options with { Database = schema.ConnectionString, SecretsKey = options.SecretsKey ?? TestSecretsKey };
+        }
+        else
+        {
+            var file = new ScratchDatabase(folder);
+            _database = file;
+            Options = options with { Database = file.Path };
+        }
+
+        Options = Options with { Urls = "http://127.0.0.1:0", AdminKey = AdminKey };
         _app = OrdoServer.Build(Options, Clock, logging => logging.ClearProviders(), overrides);
     }
+
+    /// <summary>Whether <c>ORDO_TEST_STORE=postgres</c> puts these servers on PostgreSQL.</summary>
+    public static bool OnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(StoreVariable), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static string TestSecretsKey => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public ManualClock Clock { get; }
 
@@ -39,6 +68,7 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The SQLite file, or on PostgreSQL the connection string (what <c>--db</c> would name).</summary>
     public string DatabasePath => Options.Database;
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
@@ -94,7 +124,8 @@ public sealed class ServerFixture : IAsyncDisposable
     /// <summary>Orders, ledger and every tenant's balances as one string: equal snapshots mean nothing was written.</summary>
     public async Task<string> SnapshotAsync()
     {
-        using var store = SqliteOrderStore.Open(new SqliteStoreOptions(DatabasePath));
+        using var opened = Stores.OpenForCommand(DatabasePath);
+        var store = opened.Store;
         var orders = await store.ListOrdersAsync(new OrderQuery { Limit = 1000 });
         var ledger = await store.GetLedgerAsync();
         var accounts = new List<string>();

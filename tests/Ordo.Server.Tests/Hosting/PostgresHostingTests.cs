@@ -34,6 +34,13 @@ public sealed class PostgresHostingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_operator_command_opens_the_PostgreSQL_store()
+    {
+        using var opened = Stores.OpenForCommand(_database.ConnectionString);
+        (await opened.Store.GetAccountAsync(1)).ShouldNotBeNull("the platform account, made by the migrations");
+    }
+
+    [Fact]
     public async Task A_server_on_PostgreSQL_places_and_cancels_with_a_refund()
     {
         var options = new ServerOptions

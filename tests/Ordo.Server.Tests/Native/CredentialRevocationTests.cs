@@ -155,17 +155,12 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         (await Delete(admin, accountId, IdOf(accountId, dialect))).ShouldBe(HttpStatusCode.NoContent);
     }
 
-    /// <summary>The id of the account's live credential of the dialect, read from the database file.</summary>
-    private long IdOf(long accountId, string dialect)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_server.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM credentials WHERE account_id = $a AND dialect = $d AND revoked_at IS NULL";
-        command.Parameters.AddWithValue("$a", accountId);
-        command.Parameters.AddWithValue("$d", dialect);
-        return (long)command.ExecuteScalar()!;
-    }
+    /// <summary>The id of the account's live credential of the dialect, read from the database.</summary>
+    private long IdOf(long accountId, string dialect) => DatabaseRows.Number(
+        _server.DatabasePath,
+        "SELECT id FROM credentials WHERE account_id = @a AND dialect = @d AND revoked_at IS NULL",
+        ("a", accountId),
+        ("d", dialect));
 
     private static async Task<HttpStatusCode> Delete(HttpClient http, long accountId, long credentialId)
     {

@@ -1,7 +1,5 @@
 using System.Net;
 
-using Microsoft.Data.Sqlite;
-
 namespace Ordo.Server.Tests.Native;
 
 /// <summary>Feee keys and Tronify channels issued through the admin API: shown once, stored hashed or sealed, flags unique.</summary>
@@ -59,17 +57,9 @@ public sealed class DialectCredentialTests : IAsyncLifetime
     /// <summary>Everything the credentials table holds, as text.</summary>
     private string StoredCredentials()
     {
-        using var connection = new SqliteConnection($"Data Source={_server.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT lookup_key || '|' || coalesce(secret_hash, '') || '|' || coalesce(sealed_secret, '') FROM credentials";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
+        var rows = DatabaseRows.TextsAsync(
+            _server.DatabasePath,
+            "SELECT lookup_key || '|' || coalesce(secret_hash, '') || '|' || coalesce(sealed_secret, '') FROM credentials").GetAwaiter().GetResult();
         rows.ShouldNotBeEmpty();
         return string.Join("\n", rows);
     }

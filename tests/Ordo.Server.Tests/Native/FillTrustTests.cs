@@ -64,6 +64,7 @@ public sealed class FillTrustTests : IAsyncLifetime
     }
 
     [Theory]
+    [Trait("Category", "SqliteOnly")] // a SQLite file of its own, whatever ORDO_TEST_STORE says
     [InlineData(1L, null)]
     [InlineData(null, 2L)]
     public void A_system_account_is_refused_as_a_p2p_provider_at_start(long? native, long? xendBridge)

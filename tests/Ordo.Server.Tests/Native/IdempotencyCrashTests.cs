@@ -18,7 +18,7 @@ public sealed class IdempotencyCrashTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _server = await ServerFixture.StartAsync(overrides: services =>
-            services.AddSingleton<IIdempotencyStore>(sp => new LostAfterCommit(sp.GetRequiredService<Ordo.Store.Sqlite.SqliteOrderStore>())));
+            services.AddSingleton<IIdempotencyStore>(sp => new LostAfterCommit((IIdempotencyStore)sp.GetRequiredService<IOrderStore>())));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

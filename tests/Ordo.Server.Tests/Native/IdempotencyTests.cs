@@ -48,25 +48,9 @@ public sealed class IdempotencyTests : IAsyncLifetime
             (await replay.Content.ReadAsStringAsync()).ShouldNotContain(issued[secret]!.GetValue<string>());
         }
 
-        var stored = await ScratchRows(_server.DatabasePath, "SELECT body FROM idempotency_keys");
+        var stored = await DatabaseRows.TextsAsync(_server.DatabasePath, "SELECT body FROM idempotency_keys");
         stored.ShouldNotBeEmpty();
         stored.ShouldAllBe(body => !body.Contains("\"key\"") && !body.Contains("secret_key"));
-    }
-
-    private static async Task<List<string>> ScratchRows(string path, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 
     private static async Task<HttpResponseMessage> SendAs(HttpClient http, string path, string key, string body)

@@ -1,4 +1,4 @@
-using Ordo.Store.Sqlite;
+using Ordo.Server.Hosting;
 
 namespace Ordo.Server.Tests.Native;
 
@@ -16,11 +16,11 @@ public sealed class PayoutListTests : IAsyncLifetime
     {
         var a = await _server.TenantAsync("orders:read");
         var b = await _server.TenantAsync("orders:read");
-        using (var store = SqliteOrderStore.Open(new SqliteStoreOptions(_server.DatabasePath)))
+        using (var opened = Stores.OpenForCommand(_server.DatabasePath))
         {
-            await Payouts.PaidAndCancelledAsync(store, _server.Clock, a.AccountId, "TAddressOfA1");
-            await Payouts.PaidAndCancelledAsync(store, _server.Clock, b.AccountId, "TAddressOfB");
-            await Payouts.PaidAndCancelledAsync(store, _server.Clock, a.AccountId, "TAddressOfA2");
+            await Payouts.PaidAndCancelledAsync(opened.Store, _server.Clock, a.AccountId, "TAddressOfA1");
+            await Payouts.PaidAndCancelledAsync(opened.Store, _server.Clock, b.AccountId, "TAddressOfB");
+            await Payouts.PaidAndCancelledAsync(opened.Store, _server.Clock, a.AccountId, "TAddressOfA2");
         }
 
         var mine = await ServerFixture.Json(await a.Http.GetAsync("/v1/payouts"));

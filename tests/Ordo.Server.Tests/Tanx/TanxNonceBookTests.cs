@@ -8,6 +8,7 @@ namespace Ordo.Server.Tests.Tanx;
 /// The nonce book on a real SQLite file: bounded per owner and in all, values expire, and each is
 /// spent once, also by takers racing through two stores on the one file (as two nodes would).
 /// </summary>
+[Trait("Category", "SqliteOnly")] // a SQLite file of its own, whatever ORDO_TEST_STORE says
 public sealed class TanxNonceBookTests : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);

@@ -5,6 +5,7 @@ using Ordo.Testing;
 namespace Ordo.Server.Tests.Tanx;
 
 /// <summary>Login nonces are bounded per address and in all, and only a verifying signature spends one.</summary>
+[Trait("Category", "SqliteOnly")] // a SQLite file of its own, whatever ORDO_TEST_STORE says
 public sealed class TanxNoncesTests : IDisposable
 {
     private const string Address = "0x2c7536e3605d9c16a7a3d7b1898e529396a65c23";
