@@ -186,6 +186,9 @@ internal sealed class GroupCommitWriter : IDisposable
                 try
                 {
                     request.Run(tx);
+
+                    // What the work queued is sent now: a failure in it is this work's, rolled back alone.
+                    tx.Flush();
                 }
                 catch (Exception error)
                 {

@@ -16,14 +16,22 @@ namespace Ordo.Store.Postgres;
 /// nodes write at once, so what a work reads to change is locked until the commit: the order it
 /// finds and the balances it reads (<c>FOR UPDATE</c>), an external id it checks (an advisory lock
 /// on the id). Ids come from sequences. The hot statements are prepared on the connection.
+/// <para>
+/// Statements whose results the work does not need at once are queued (<see cref="PendingWrites"/>)
+/// and go with the next statement that answers, or with <see cref="Flush"/> at the end of the work.
+/// Reads that are not on the hot path send the queue first, then run on their own.
+/// </para>
 /// </summary>
 internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IOrderTransaction, IDisposable
 {
+    private readonly PendingWrites _pending = new(connection);
     private NpgsqlTransaction? _transaction;
     private bool _kept;
+    private int _savepointMark;
+    private int _savepointSends;
 
-    /// <summary>For store-level writes that are not order commands (idempotency records).</summary>
-    public NpgsqlConnection Connection => connection;
+    /// <summary>For store-level writes that are not order commands: the connection, the queued statements sent first.</summary>
+    public NpgsqlConnection Connection => Flushed;
 
     /// <summary>Npgsql sends the BEGIN with the first statement: no round trip of its own.</summary>
     public void Begin()
@@ -32,21 +40,42 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         _kept = false;
     }
 
-    /// <summary>The next work's savepoint; the work before it (kept) is released in the same round trip.</summary>
+    /// <summary>The next work's savepoint, queued; the work before it (kept) is released with it.</summary>
     public void Savepoint()
     {
-        Run(_kept ? "RELEASE SAVEPOINT w; SAVEPOINT w" : "SAVEPOINT w");
+        if (_kept)
+        {
+            _pending.Queue("RELEASE SAVEPOINT w");
+        }
+
+        _pending.Queue("SAVEPOINT w");
         _kept = false;
+        _savepointMark = _pending.Count;
+        _savepointSends = _pending.Sends;
     }
+
+    /// <summary>The end of a work: what it queued is sent, so a failure in it is still the work's.</summary>
+    public void Flush() => _pending.Flush();
 
     /// <summary>The work is kept: its savepoint is released with the next one, or by the commit.</summary>
     public void Release() => _kept = true;
 
-    public void RollbackToSavepoint() => Run("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w");
+    /// <summary>
+    /// The work's statements not yet sent are dropped (the savepoint's own are kept if not sent
+    /// either); then back to the savepoint, in one round trip.
+    /// </summary>
+    public void RollbackToSavepoint()
+    {
+        _pending.TruncateTo(_pending.Sends == _savepointSends ? _savepointMark : 0);
+        _pending.Queue("ROLLBACK TO SAVEPOINT w");
+        _pending.Queue("RELEASE SAVEPOINT w");
+        _pending.Flush();
+    }
 
     public void Commit()
     {
         _kept = false;
+        _pending.Flush();
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
@@ -56,6 +85,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public bool RollbackQuietly()
     {
         _kept = false;
+        _pending.TruncateTo(0);
         try
         {
             _transaction?.Rollback();
@@ -76,7 +106,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// </summary>
     public bool SaveIdempotency(IdempotencyRecord record)
     {
-        using var command = Command(
+        var command = Answering(
             "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, content_type, body, created_at) " +
             "VALUES (@s, @k, @h, @c, @t, @b, @at) ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, " +
             "status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, " +
@@ -90,7 +120,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("b", record.Body);
         p.Put("at", record.CreatedAt);
         p.Put("expired", record.CreatedAt - IdempotencyRecord.Retention);
-        return command.ExecuteNonQuery() == 1;
+        return _pending.Execute(command) == 1;
     }
 
     /// <summary>One round trip, no block of ids kept: ids grow in the order orders are placed under their market's lock.</summary>
@@ -103,7 +133,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         if (reference is not OrderRef.ById byId)
         {
             // Any other reference names one row for good: find its id, then lock it as by id.
-            return StoreReads.FindOrder(connection, reference, accountId) is { } found ? FindOrder(OrderRef.Of(found.Id), accountId) : null;
+            return StoreReads.FindOrder(Flushed, reference, accountId) is { } found ? FindOrder(OrderRef.Of(found.Id), accountId) : null;
         }
 
         // The hot path (fill, cancel, expire by id): one round trip; no account means any.
@@ -111,57 +141,55 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         // An order on a market is locked after its market's row, in the order a place takes them (the
         // market's sequencer, then the makers it trades with): a cancel that locked the order first and
         // the sequencer second would deadlock with a place on another node matching against that order.
-        using var command = Command(
-            "SELECT 1 FROM markets WHERE name = (SELECT market FROM orders WHERE id = @id) FOR NO KEY UPDATE; " +
-            $"SELECT {OrderRows.Columns} FROM orders WHERE id = @id AND (@scope::bigint IS NULL OR account_id = @scope) FOR UPDATE");
-        command.Parameters.Put("id", byId.Id);
-        command.Parameters.Put("scope", accountId);
-        using var reader = command.ExecuteReader();
+        var market = Answering("SELECT 1 FROM markets WHERE name = (SELECT market FROM orders WHERE id = @id) FOR NO KEY UPDATE");
+        market.Parameters.Put("id", byId.Id);
+        var order = Answering($"SELECT {OrderRows.Columns} FROM orders WHERE id = @id AND (@scope::bigint IS NULL OR account_id = @scope) FOR UPDATE");
+        order.Parameters.Put("id", byId.Id);
+        order.Parameters.Put("scope", accountId);
+        using var reader = _pending.Send(market, order);
         reader.NextResult();
         return reader.Read() ? OrderRows.Read(reader) : null;
     }
 
-    public void InsertOrder(Order order)
-    {
-        using var command = Command(OrderRows.Insert);
-        OrderRows.Bind(command.Parameters, order);
-        command.ExecuteNonQuery();
-    }
+    public void InsertOrder(Order order) => OrderRows.Bind(_pending.Queue(OrderRows.Insert), order);
 
-    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(connection, query);
+    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(Flushed, query);
 
-    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(connection);
+    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(Flushed);
 
     public TradeRecord InsertTrade(TradeRecord trade)
     {
-        using var command = Command(TradeRows.Insert);
+        var command = Answering(TradeRows.Insert);
         TradeRows.Bind(command.Parameters, trade);
-        return trade with { Id = (long)command.ExecuteScalar()! };
+        return trade with { Id = (long)_pending.Scalar(command)! };
     }
 
     public Payout InsertPayout(Payout payout)
     {
-        using var command = Command(PayoutRows.Insert);
+        var command = Answering(PayoutRows.Insert);
         PayoutRows.Bind(command.Parameters, payout);
-        return payout with { Id = (long)command.ExecuteScalar()! };
+        return payout with { Id = (long)_pending.Scalar(command)! };
     }
 
+    /// <summary>Queued: the one-row check runs when the statement has run, still inside the work.</summary>
     public void UpdateOrder(Order order)
     {
-        using var command = Command(OrderRows.Update);
-        OrderRows.Bind(command.Parameters, order);
-        if (command.ExecuteNonQuery() != 1)
+        var (id, version) = (order.Id, order.Version);
+        var parameters = _pending.Queue(OrderRows.Update, rows =>
         {
-            throw new InvalidOperationException($"order {order.Id} changed under the writer (version {order.Version})");
-        }
+            if (rows != 1)
+            {
+                throw new InvalidOperationException($"order {id} changed under the writer (version {version})");
+            }
+        });
+        OrderRows.Bind(parameters, order);
     }
 
     public void AppendEvent(OrderEvent e)
     {
-        using var command = Command(
+        var p = _pending.Queue(
             "INSERT INTO order_events (order_id, type, state, actor_kind, actor_account, reason, at, data) " +
             "VALUES (@order, @type, @state, @actor, @account, @reason, @at, @data)");
-        var p = command.Parameters;
         p.Put("order", e.OrderId);
         p.Put("type", e.Type);
         p.Put("state", e.State.ToString());
@@ -170,7 +198,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("reason", e.Reason);
         p.Put("at", e.At);
         p.PutJson("data", e.Data);
-        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -180,38 +207,32 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// </summary>
     public Balance GetBalance(long accountId, string asset)
     {
-        using var command = Command("SELECT available, locked FROM balances WHERE account_id = @a AND asset = @s FOR UPDATE");
-        if (ReadBalance(command, accountId, asset) is { } balance)
+        if (ReadBalance(accountId, asset, Answering(LockBalance)) is { } balance)
         {
             return balance;
         }
 
         // Two statements in one round trip: the SELECT takes its own snapshot after the insert, so it sees a row another node committed meanwhile.
-        using var create = Command(
-            "INSERT INTO balances (account_id, asset, available, locked, saved) VALUES (@a, @s, 0, 0, false) ON CONFLICT (account_id, asset) DO NOTHING; " +
-            "SELECT available, locked FROM balances WHERE account_id = @a AND asset = @s FOR UPDATE");
-        return ReadBalance(create, accountId, asset) ?? throw new InvalidOperationException($"balance {accountId}/{asset} vanished while locking it");
+        var create = Answering("INSERT INTO balances (account_id, asset, available, locked, saved) VALUES (@a, @s, 0, 0, false) ON CONFLICT (account_id, asset) DO NOTHING");
+        return ReadBalance(accountId, asset, create, Answering(LockBalance)) ?? throw new InvalidOperationException($"balance {accountId}/{asset} vanished while locking it");
     }
 
     public void SaveBalance(Balance balance)
     {
-        using var command = Command(
+        var p = _pending.Queue(
             "INSERT INTO balances (account_id, asset, available, locked, saved) VALUES (@a, @s, @av, @lo, true) " +
             "ON CONFLICT (account_id, asset) DO UPDATE SET available = excluded.available, locked = excluded.locked, saved = true");
-        var p = command.Parameters;
         p.Put("a", balance.AccountId);
         p.Put("s", balance.Asset);
         p.Put("av", balance.Available);
         p.Put("lo", balance.Locked);
-        command.ExecuteNonQuery();
     }
 
     public void AppendLedger(LedgerEntry entry)
     {
-        using var command = Command(
+        var p = _pending.Queue(
             "INSERT INTO ledger_entries (movement_id, account_id, asset, bucket, amount, order_id, reason, at) " +
             "VALUES (@m, @a, @s, @b, @amount, @o, @r, @at)");
-        var p = command.Parameters;
         p.Put("m", entry.MovementId);
         p.Put("a", entry.AccountId);
         p.Put("s", entry.Asset);
@@ -220,7 +241,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("o", entry.OrderId);
         p.Put("r", entry.Reason);
         p.Put("at", entry.At);
-        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -230,12 +250,13 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// </summary>
     public bool HasExternalId(string scope, string externalId)
     {
-        using var command = Command(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@s || chr(31) || @e, 0)); " +
-            "SELECT EXISTS (SELECT 1 FROM external_ids WHERE scope = @s AND external_id = @e)");
-        command.Parameters.Put("s", scope);
-        command.Parameters.Put("e", externalId);
-        using var reader = command.ExecuteReader();
+        var lockId = Answering("SELECT pg_advisory_xact_lock(hashtextextended(@s || chr(31) || @e, 0))");
+        lockId.Parameters.Put("s", scope);
+        lockId.Parameters.Put("e", externalId);
+        var exists = Answering("SELECT EXISTS (SELECT 1 FROM external_ids WHERE scope = @s AND external_id = @e)");
+        exists.Parameters.Put("s", scope);
+        exists.Parameters.Put("e", externalId);
+        using var reader = _pending.Send(lockId, exists);
         reader.NextResult();
         reader.Read();
         return reader.GetBoolean(0);
@@ -243,32 +264,29 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public void RecordExternalId(string scope, string externalId)
     {
-        using var command = Command("INSERT INTO external_ids (scope, external_id) VALUES (@s, @e)");
-        command.Parameters.Put("s", scope);
-        command.Parameters.Put("e", externalId);
-        command.ExecuteNonQuery();
+        var p = _pending.Queue("INSERT INTO external_ids (scope, external_id) VALUES (@s, @e)");
+        p.Put("s", scope);
+        p.Put("e", externalId);
     }
 
-    public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
+    public Market? FindMarket(string name) => StoreReads.FindMarket(Flushed, name);
 
     /// <summary>The UPDATE locks the market's row to the end of the transaction: the market's sequencer, across nodes.</summary>
     public long SequenceMarket(string name)
     {
-        using var command = Command("UPDATE markets SET book_version = book_version + 1 WHERE name = @n RETURNING book_version");
+        var command = Answering("UPDATE markets SET book_version = book_version + 1 WHERE name = @n RETURNING book_version");
         command.Parameters.Put("n", name);
-        return command.ExecuteScalar() is long version ? version : 0;
+        return _pending.Scalar(command) is long version ? version : 0;
     }
 
     public void SaveMarket(Market m)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText =
+        var p = _pending.Queue(
             "INSERT INTO markets (name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee) " +
             "VALUES (@n, @b, @q, @pp, @vp, @min, @maker, @taker) ON CONFLICT (name) DO UPDATE SET base = excluded.base, " +
             "quote = excluded.quote, price_precision = excluded.price_precision, volume_precision = excluded.volume_precision, " +
             "min_volume = excluded.min_volume, maker_fee = excluded.maker_fee, taker_fee = excluded.taker_fee, " +
-            "book_version = markets.book_version + 1";
-        var p = command.Parameters;
+            "book_version = markets.book_version + 1");
         p.Put("n", m.Name);
         p.Put("b", m.Base);
         p.Put("q", m.Quote);
@@ -277,15 +295,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("min", m.MinVolume);
         p.Put("maker", m.MakerFee);
         p.Put("taker", m.TakerFee);
-        command.ExecuteNonQuery();
     }
 
-    public Account? FindAccount(long id) => StoreReads.FindAccount(connection, id);
+    public Account? FindAccount(long id) => StoreReads.FindAccount(Flushed, id);
 
     /// <summary>Tenants' ids come from the accounts' identity, which starts at <see cref="SystemAccounts.FirstTenant"/>.</summary>
     public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)
     {
-        using var command = connection.CreateCommand();
+        using var command = Flushed.CreateCommand();
         command.CommandText = "INSERT INTO accounts (name, email, created_at) VALUES (@n, @e, @t) RETURNING id";
         command.Parameters.Put("n", name);
         command.Parameters.Put("e", email);
@@ -296,7 +313,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public Credential? InsertCredential(Credential c)
     {
-        using var command = connection.CreateCommand();
+        using var command = Flushed.CreateCommand();
         command.CommandText =
             "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo) " +
             "VALUES (@a, @d, @l, @h, @s, @scopes, @attrs, @t, @demo) ON CONFLICT (dialect, lookup_key) WHERE revoked_at IS NULL DO NOTHING RETURNING id";
@@ -332,12 +349,11 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public void InsertNonce(Nonce nonce)
     {
-        using var command = Command(NonceRows.Insert);
-        command.Parameters.Put("k", nonce.Kind);
-        command.Parameters.Put("o", nonce.Owner);
-        command.Parameters.Put("v", nonce.Value);
-        command.Parameters.Put("e", nonce.ExpiresAt);
-        command.ExecuteNonQuery();
+        var p = _pending.Queue(NonceRows.Insert);
+        p.Put("k", nonce.Kind);
+        p.Put("o", nonce.Owner);
+        p.Put("v", nonce.Value);
+        p.Put("e", nonce.ExpiresAt);
     }
 
     /// <summary>Of two nodes deleting one nonce, the second waits for the first's commit and deletes nothing.</summary>
@@ -359,15 +375,13 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         return command.ExecuteNonQuery();
     }
 
-    public Credential? FindCredential(long id) => StoreReads.GetCredential(connection, id, revokedToo: true);
+    public Credential? FindCredential(long id) => StoreReads.GetCredential(Flushed, id, revokedToo: true);
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE credentials SET revoked_at = @t WHERE id = @id AND revoked_at IS NULL";
-        command.Parameters.Put("t", revokedAt);
-        command.Parameters.Put("id", id);
-        command.ExecuteNonQuery();
+        var p = _pending.Queue("UPDATE credentials SET revoked_at = @t WHERE id = @id AND revoked_at IS NULL");
+        p.Put("t", revokedAt);
+        p.Put("id", id);
     }
 
     public void Dispose()
@@ -376,11 +390,17 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         connection.Dispose();
     }
 
-    private static Balance? ReadBalance(NpgsqlCommand command, long accountId, string asset)
+    private const string LockBalance = "SELECT available, locked FROM balances WHERE account_id = @a AND asset = @s FOR UPDATE";
+
+    private Balance? ReadBalance(long accountId, string asset, params NpgsqlBatchCommand[] commands)
     {
-        command.Parameters.Put("a", accountId);
-        command.Parameters.Put("s", asset);
-        using var reader = command.ExecuteReader();
+        foreach (var command in commands)
+        {
+            command.Parameters.Put("a", accountId);
+            command.Parameters.Put("s", asset);
+        }
+
+        using var reader = _pending.Send(commands);
         while (!reader.Read())
         {
             // The insert's (empty) result comes first when there is one.
@@ -397,17 +417,20 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// A new command each time: Npgsql prepares a statement on the connection once it has been used
     /// twice (Max Auto Prepare), keyed by its text, so nothing is gained by keeping command objects.
     /// </summary>
-    private NpgsqlCommand Command(string sql) => new(sql, connection);
+    private NpgsqlCommand Command(string sql) => new(sql, Flushed);
 
-    private void Run(string sql)
+    /// <summary>A statement that answers: sent with the queued ones (see <see cref="PendingWrites.Send"/>).</summary>
+    private static NpgsqlBatchCommand Answering(string sql) => new(sql);
+
+    /// <summary>The connection for a statement run on its own: the queued ones are sent first.</summary>
+    private NpgsqlConnection Flushed
     {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
+        get
+        {
+            _pending.Flush();
+            return connection;
+        }
     }
 
-    private long Scalar(string sql)
-    {
-        using var command = Command(sql);
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => (long)_pending.Scalar(Answering(sql))!;
 }
