@@ -25,6 +25,11 @@ namespace Ordo.Store.Postgres;
 internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IOrderTransaction, IDisposable
 {
     private readonly PendingWrites _pending = new(connection);
+
+    // The balances this transaction holds locked, as it last saw or saved them: a row read FOR UPDATE
+    // cannot change under us until the commit, so reading it again is free. Dropped when a work is
+    // rolled back to its savepoint (the locks it took are gone with it) and at every transaction's end.
+    private readonly Dictionary<(long AccountId, string Asset), Balance> _balances = [];
     private NpgsqlTransaction? _transaction;
     private bool _kept;
     private int _savepointMark;
@@ -38,6 +43,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     {
         _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _kept = false;
+        _balances.Clear();
     }
 
     /// <summary>The next work's savepoint, queued; the work before it (kept) is released with it.</summary>
@@ -69,12 +75,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         _pending.TruncateTo(_pending.Sends == _savepointSends ? _savepointMark : 0);
         _pending.Queue("ROLLBACK TO SAVEPOINT w");
         _pending.Queue("RELEASE SAVEPOINT w");
+        _balances.Clear();
         _pending.Flush();
     }
 
     public void Commit()
     {
         _kept = false;
+        _balances.Clear();
         _pending.Flush();
         _transaction!.Commit();
         _transaction.Dispose();
@@ -85,6 +93,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public bool RollbackQuietly()
     {
         _kept = false;
+        _balances.Clear();
         _pending.TruncateTo(0);
         try
         {
@@ -207,18 +216,27 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// </summary>
     public Balance GetBalance(long accountId, string asset)
     {
-        if (ReadBalance(accountId, asset, Answering(LockBalance)) is { } balance)
+        if (_balances.TryGetValue((accountId, asset), out var held))
         {
-            return balance;
+            return held;
         }
 
+        var balance = ReadBalance(accountId, asset, Answering(LockBalance)) ?? CreateBalance(accountId, asset);
+        _balances[(accountId, asset)] = balance;
+        return balance;
+    }
+
+    private Balance CreateBalance(long accountId, string asset)
+    {
         // Two statements in one round trip: the SELECT takes its own snapshot after the insert, so it sees a row another node committed meanwhile.
         var create = Answering("INSERT INTO balances (account_id, asset, available, locked, saved) VALUES (@a, @s, 0, 0, false) ON CONFLICT (account_id, asset) DO NOTHING");
         return ReadBalance(accountId, asset, create, Answering(LockBalance)) ?? throw new InvalidOperationException($"balance {accountId}/{asset} vanished while locking it");
     }
 
+    /// <summary>Queued; the transaction's copy is the saved value (the upsert locks the row, if the work had not already).</summary>
     public void SaveBalance(Balance balance)
     {
+        _balances[(balance.AccountId, balance.Asset)] = balance;
         var p = _pending.Queue(
             "INSERT INTO balances (account_id, asset, available, locked, saved) VALUES (@a, @s, @av, @lo, true) " +
             "ON CONFLICT (account_id, asset) DO UPDATE SET available = excluded.available, locked = excluded.locked, saved = true");
