@@ -24,12 +24,16 @@ namespace Ordo.Store.Postgres;
 /// </summary>
 internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IOrderTransaction, IDisposable
 {
+    private const int MovementIdBlock = 64;
+
     private readonly PendingWrites _pending = new(connection);
 
     // The balances this transaction holds locked, as it last saw or saved them: a row read FOR UPDATE
     // cannot change under us until the commit, so reading it again is free. Dropped when a work is
     // rolled back to its savepoint (the locks it took are gone with it) and at every transaction's end.
     private readonly Dictionary<(long AccountId, string Asset), Balance> _balances = [];
+
+    private readonly Queue<long> _movementIds = new();
     private NpgsqlTransaction? _transaction;
     private bool _kept;
     private int _savepointMark;
@@ -135,7 +139,26 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// <summary>One round trip, no block of ids kept: ids grow in the order orders are placed under their market's lock.</summary>
     public long NextOrderId() => Scalar("SELECT nextval('order_ids')");
 
-    public long NextMovementId() => Scalar("SELECT nextval('movement_ids')");
+    /// <summary>
+    /// From a block of ids taken from the sequence at once, kept across transactions (a sequence is
+    /// not rolled back anyway). Movement ids only tie a movement's two legs together: they must be
+    /// unique, not in commit order across nodes or writers, and nothing reads them in order (the
+    /// ledger is listed by its rows' own ids; the tests group legs by movement id).
+    /// </summary>
+    public long NextMovementId()
+    {
+        if (_movementIds.Count == 0)
+        {
+            var command = Answering($"SELECT nextval('movement_ids') FROM generate_series(1, {MovementIdBlock})");
+            using var reader = _pending.Send(command);
+            while (reader.Read())
+            {
+                _movementIds.Enqueue(reader.GetInt64(0));
+            }
+        }
+
+        return _movementIds.Dequeue();
+    }
 
     public Order? FindOrder(OrderRef reference, long? accountId)
     {
