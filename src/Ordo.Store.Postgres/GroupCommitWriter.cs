@@ -175,6 +175,7 @@ internal sealed class GroupCommitWriter : IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
+        var committing = false;
         try
         {
             var tx = _tx ??= new PostgresWriteTransaction(_open());
@@ -211,6 +212,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 kept.Add(request);
             }
 
+            committing = true;
             tx.Commit();
         }
         catch (Exception error)
@@ -218,7 +220,15 @@ internal sealed class GroupCommitWriter : IDisposable
             Recover();
             WriteSteps?.Invoke(WriteStep.BatchRolledBack);
 
-            // Nothing of the batch was kept: every request not yet answered gets the retryable error.
+            // The connection broke during COMMIT without the server's answer: the batch may be durable
+            // or not, and its kept works are told so. Otherwise nothing of the batch was kept: every
+            // request not yet answered gets the retryable error.
+            if (committing && error is not PostgresException)
+            {
+                var unknown = PostgresFaults.CommitOutcomeUnknown(error);
+                kept.ForEach(request => request.Fail(unknown));
+            }
+
             var unavailable = PostgresFaults.Unavailable(error);
             batch.ForEach(request => request.Fail(unavailable));
             again.Clear();

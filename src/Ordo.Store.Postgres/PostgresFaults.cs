@@ -55,6 +55,14 @@ internal static class PostgresFaults
         _ => new("the store could not complete the write; nothing was written, retry", AfterLock, cause),
     };
 
+    /// <summary>
+    /// The connection broke while the commit was on its way: the server may have committed it or
+    /// not, and cannot be asked. The caller must find out, not assume either.
+    /// </summary>
+    public static StoreUnavailableException CommitOutcomeUnknown(Exception cause) =>
+        new("the connection to the database broke during the commit: the write may or may not have been kept; " +
+            "retry with the same Idempotency-Key, or read the order back, before doing it again", AfterServerFault, cause);
+
     public static StoreUnavailableException QueueTimedOut(TimeSpan waited) =>
         new($"the store's writer is busy: this write waited {waited.TotalSeconds:0.#} s and was not run; retry", AfterLock);
 
