@@ -72,7 +72,13 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
         var writerString = writer.ConnectionString;
 
         // The leases' connection is never pooled either: closing it must end the session and its locks.
-        var leases = new NpgsqlConnectionStringBuilder(readers.ConnectionString) { Pooling = false, KeepAlive = 10 };
+        // The server probes it with TCP keepalives (idle 10 s, then every 5 s, given up after 3): a node
+        // whose machine vanished without closing its socket loses its leases within about 25 s, not
+        // after the kernel's default of two hours. The client probes its side the same way.
+        var leases = PostgresConnection.WithSettings(
+            readers.ConnectionString, ("tcp_keepalives_idle", "10"), ("tcp_keepalives_interval", "5"), ("tcp_keepalives_count", "3"));
+        leases.Pooling = false;
+        leases.KeepAlive = 10;
         var writerThread = new GroupCommitWriter(() => OpenConnection(writerString), options);
         return new PostgresOrderStore(NpgsqlDataSource.Create(readers.ConnectionString), writerThread, new WorkerLeases(leases.ConnectionString));
     }
@@ -176,6 +182,9 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
         });
 
     public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => _leases.HoldsAsync(job, cancellationToken);
+
+    /// <summary>The leases' session, for tests of its settings.</summary>
+    internal NpgsqlConnection? LeaseSession => _leases.Session;
 
     public void Dispose()
     {

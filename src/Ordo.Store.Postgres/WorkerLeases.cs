@@ -20,6 +20,9 @@ internal sealed class WorkerLeases(string connectionString) : IWorkerLeases, IDi
     private NpgsqlConnection? _connection;
     private bool _disposed;
 
+    /// <summary>The session holding the leases, if open.</summary>
+    internal NpgsqlConnection? Session => _connection;
+
     public async Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -82,6 +82,22 @@ public sealed class PendingWritesTests : IDisposable
         (await _store.GetBalancesAsync(account)).Single().Available.ShouldBe(5m);
     }
 
+    [Fact]
+    public async Task The_lease_session_asks_the_server_for_tcp_keepalives()
+    {
+        (await _store.HoldsAsync("keepalive-check")).ShouldBeTrue();
+        var session = _store.LeaseSession.ShouldNotBeNull();
+        Show(session, "tcp_keepalives_idle").ShouldBe("10");
+        Show(session, "tcp_keepalives_interval").ShouldBe("5");
+        Show(session, "tcp_keepalives_count").ShouldBe("3");
+    }
+
+    private static string Show(NpgsqlConnection session, string setting)
+    {
+        using var command = new NpgsqlCommand($"SHOW {setting}", session);
+        return (string)command.ExecuteScalar()!;
+    }
+
     /// <summary>Runs the three works in one batch: they queue behind a work that holds the writer until all three are queued.</summary>
     private async Task<(Task<long>, Task<T>, Task<TLast>)> InOneBatch<T, TLast>(
         Func<IOrderTransaction, long> first, Func<IOrderTransaction, T> second, Func<IOrderTransaction, TLast> third)
