@@ -47,8 +47,8 @@ public static class Migrator
         return applied;
     }
 
-    public static int AppliedVersion(NpgsqlConnection connection) =>
-        (int)Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_migrations")!;
+    internal static SqlQuery<int> AppliedVersion(NpgsqlConnection connection) =>
+        new(new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection), r => r.GetInt32(0));
 
     private static void Execute(NpgsqlConnection connection, string sql)
     {

@@ -23,9 +23,9 @@ internal static class PayoutRows
         p.Put("at", payout.CreatedAt);
     }
 
-    public static List<Payout> List(NpgsqlConnection connection, PayoutQuery q)
+    public static SqlQuery<Payout> List(NpgsqlConnection connection, PayoutQuery q)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         var p = command.Parameters;
         var where = new List<string>();
         if (q.AccountId is { } account)
@@ -51,14 +51,7 @@ internal static class PayoutRows
             "SELECT id, order_id, account_id, asset, amount, address, reason, created_at FROM payouts" +
             (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
             " ORDER BY id DESC LIMIT @limit";
-        using var r = command.ExecuteReader();
-        var payouts = new List<Payout>();
-        while (r.Read())
-        {
-            payouts.Add(new Payout(
+        return new(command, r => new Payout(
                 r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), Sql.Decimal(r, 4), r.GetString(5), r.GetString(6), Sql.Time(r, 7)));
-        }
-
-        return payouts;
     }
 }

@@ -99,70 +99,68 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
         _writer.Enqueue(work);
 
     public Task<IReadOnlyList<TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<TradeRecord>>(c => TradeRows.List(c, query));
+        List(c => TradeRows.List(c, query));
 
     public Task<Order?> GetOrderAsync(OrderRef reference, long? accountId, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.FindOrder(c, reference, accountId));
+        One(c => StoreReads.FindOrder(c, reference, accountId));
 
     public Task<IReadOnlyList<Order>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<Order>>(c => StoreReads.ListOrders(c, query));
+        List(c => StoreReads.ListOrders(c, query));
 
     public Task<int> CountOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.CountOrders(c, query));
+        One(c => StoreReads.CountOrders(c, query));
 
     public Task<IReadOnlyList<OrderEvent>> GetEventsAsync(long orderId, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<OrderEvent>>(c => StoreReads.Events(c, orderId));
+        List(c => StoreReads.Events(c, orderId));
 
     public Task<IReadOnlyList<long>> FindDueOrderIdsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<long>>(c => StoreReads.DueOrderIds(c, now, max));
+        List(c => StoreReads.DueOrderIds(c, now, max));
 
     public Task<IReadOnlyList<Balance>> GetBalancesAsync(long accountId, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<Balance>>(c => StoreReads.Balances(c, accountId));
+        List(c => StoreReads.Balances(c, accountId));
 
     public Task<IReadOnlyList<Payout>> ListPayoutsAsync(PayoutQuery query, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<Payout>>(c => PayoutRows.List(c, query));
+        List(c => PayoutRows.List(c, query));
 
     public Task<IReadOnlyList<LedgerEntry>> GetLedgerAsync(CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<LedgerEntry>>(StoreReads.Ledger);
+        List(StoreReads.Ledger);
 
     public Task<Account?> GetAccountAsync(long id, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.FindAccount(c, id));
+        One(c => StoreReads.FindAccount(c, id));
 
     public Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.FindMarket(c, name));
+        One(c => StoreReads.FindMarket(c, name));
 
     public Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.FindCredential(c, dialect, lookupKey));
+        One(c => StoreReads.FindCredential(c, dialect, lookupKey));
 
     public Task<Credential?> GetCredentialAsync(long id, CancellationToken cancellationToken = default) =>
-        Read(c => StoreReads.GetCredential(c, id));
+        One(c => StoreReads.GetCredential(c, id));
 
-    public Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            return Read(c => Migrator.AppliedVersion(c) >= Migrator.Latest);
+            return await One(Migrator.AppliedVersion) >= Migrator.Latest;
         }
         catch (Exception error) when (error is NpgsqlException or StoreUnavailableException)
         {
-            return Task.FromResult(false);
+            return false;
         }
     }
 
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default) =>
-        Read(c =>
+        One(c =>
         {
-            using var command = c.CreateCommand();
+            var command = c.CreateCommand();
             command.CommandText =
                 "SELECT request_hash, status_code, content_type, body, created_at FROM idempotency_keys " +
                 "WHERE scope = @s AND key = @k AND created_at >= @nb";
             command.Parameters.Put("s", scope);
             command.Parameters.Put("k", key);
             command.Parameters.Put("nb", notBefore);
-            using var r = command.ExecuteReader();
-            return r.Read()
-                ? new IdempotencyRecord(scope, key, r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), Sql.Time(r, 4))
-                : null;
+            return new SqlQuery<IdempotencyRecord>(
+                command, r => new IdempotencyRecord(scope, key, r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), Sql.Time(r, 4)));
         });
 
     public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
@@ -208,12 +206,22 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
         }
     }
 
-    private Task<T> Read<T>(Func<NpgsqlConnection, T> query)
+    private Task<IReadOnlyList<T>> List<T>(Func<NpgsqlConnection, SqlQuery<T>> query) =>
+        Read<IReadOnlyList<T>>(async c => await query(c).ListAsync(CancellationToken.None));
+
+    private Task<T?> One<T>(Func<NpgsqlConnection, SqlQuery<T>> query) => Read(c => query(c).FirstAsync(CancellationToken.None));
+
+    /// <summary>
+    /// A read on a pooled connection, asynchronous from opening to the last row: a request waiting on
+    /// PostgreSQL holds no thread (blocking them starved the thread pool under load). The request's
+    /// cancellation is not passed on, as on SQLite: a read runs to its end.
+    /// </summary>
+    private async Task<T> Read<T>(Func<NpgsqlConnection, Task<T>> query)
     {
         try
         {
-            using var connection = _readers.OpenConnection();
-            return Task.FromResult(query(connection));
+            await using var connection = await _readers.OpenConnectionAsync();
+            return await query(connection);
         }
         catch (Exception error) when (PostgresFaults.IsTransient(error))
         {

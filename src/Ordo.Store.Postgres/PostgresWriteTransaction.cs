@@ -165,7 +165,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         if (reference is not OrderRef.ById byId)
         {
             // Any other reference names one row for good: find its id, then lock it as by id.
-            return StoreReads.FindOrder(Flushed, reference, accountId) is { } found ? FindOrder(OrderRef.Of(found.Id), accountId) : null;
+            return StoreReads.FindOrder(Flushed, reference, accountId).First() is { } found ? FindOrder(OrderRef.Of(found.Id), accountId) : null;
         }
 
         // The hot path (fill, cancel, expire by id): one round trip; no account means any.
@@ -185,9 +185,9 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public void InsertOrder(Order order) => OrderRows.Bind(_pending.Queue(OrderRows.Insert), order);
 
-    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(Flushed, query);
+    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(Flushed, query).List();
 
-    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(Flushed);
+    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(Flushed).List();
 
     public TradeRecord InsertTrade(TradeRecord trade)
     {
@@ -310,7 +310,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("e", externalId);
     }
 
-    public Market? FindMarket(string name) => StoreReads.FindMarket(Flushed, name);
+    public Market? FindMarket(string name) => StoreReads.FindMarket(Flushed, name).First();
 
     /// <summary>The UPDATE locks the market's row to the end of the transaction: the market's sequencer, across nodes.</summary>
     public long SequenceMarket(string name)
@@ -338,7 +338,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         p.Put("taker", m.TakerFee);
     }
 
-    public Account? FindAccount(long id) => StoreReads.FindAccount(Flushed, id);
+    public Account? FindAccount(long id) => StoreReads.FindAccount(Flushed, id).First();
 
     /// <summary>Tenants' ids come from the accounts' identity, which starts at <see cref="SystemAccounts.FirstTenant"/>.</summary>
     public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)
@@ -416,7 +416,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         return command.ExecuteNonQuery();
     }
 
-    public Credential? FindCredential(long id) => StoreReads.GetCredential(Flushed, id, revokedToo: true);
+    public Credential? FindCredential(long id) => StoreReads.GetCredential(Flushed, id, revokedToo: true).First();
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {

@@ -18,19 +18,18 @@ namespace Ordo.Store.Postgres;
 internal static class StoreReads
 {
     /// <param name="forUpdate">In a write: lock the row until the commit, so no other node changes the order meanwhile.</param>
-    public static Order? FindOrder(NpgsqlConnection connection, OrderRef reference, long? accountId, bool forUpdate = false)
+    public static SqlQuery<Order> FindOrder(NpgsqlConnection connection, OrderRef reference, long? accountId, bool forUpdate = false)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT {OrderRows.Columns} FROM orders WHERE {OrderRows.Where(reference, command.Parameters, accountId)} ORDER BY id LIMIT 1" +
             (forUpdate ? " FOR UPDATE" : "");
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? OrderRows.Read(reader) : null;
+        return new(command, OrderRows.Read);
     }
 
-    public static List<Order> ListOrders(NpgsqlConnection connection, OrderQuery q)
+    public static SqlQuery<Order> ListOrders(NpgsqlConnection connection, OrderQuery q)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         var where = Filter(q, command.Parameters);
         var oldestFirst = q.Sort == OrderSort.OldestFirst;
         if (q.BeforeId is { } before)
@@ -50,22 +49,15 @@ internal static class StoreReads
         command.Parameters.Put("limit", q.Limit);
         command.Parameters.Put("offset", q.Offset);
         command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where} ORDER BY {orderBy} LIMIT @limit OFFSET @offset";
-        using var reader = command.ExecuteReader();
-        var orders = new List<Order>();
-        while (reader.Read())
-        {
-            orders.Add(OrderRows.Read(reader));
-        }
-
-        return orders;
+        return new(command, OrderRows.Read);
     }
 
     /// <summary>How many orders match the query's filters (cursor, limit and offset ignored).</summary>
-    public static int CountOrders(NpgsqlConnection connection, OrderQuery q)
+    public static SqlQuery<int> CountOrders(NpgsqlConnection connection, OrderQuery q)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM orders WHERE {Filter(q, command.Parameters)}";
-        return (int)(long)command.ExecuteScalar()!;
+        return new(command, r => (int)r.GetInt64(0));
     }
 
     private static StringBuilder Filter(OrderQuery q, NpgsqlParameterCollection p)
@@ -144,16 +136,12 @@ internal static class StoreReads
         return where;
     }
 
-    public static List<OrderEvent> Events(NpgsqlConnection connection, long orderId)
+    public static SqlQuery<OrderEvent> Events(NpgsqlConnection connection, long orderId)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, type, state, actor_kind, actor_account, reason, at, data FROM order_events WHERE order_id = @o ORDER BY seq";
         command.Parameters.Put("o", orderId);
-        using var r = command.ExecuteReader();
-        var events = new List<OrderEvent>();
-        while (r.Read())
-        {
-            events.Add(new OrderEvent(
+        return new(command, r => new OrderEvent(
                 orderId,
                 r.GetString(1),
                 Enum.Parse<OrderState>(r.GetString(2)),
@@ -162,75 +150,50 @@ internal static class StoreReads
                 Sql.Time(r, 6),
                 Sql.ReadJson(r.GetString(7)))
             { Sequence = r.GetInt64(0) });
-        }
-
-        return events;
     }
 
-    public static List<long> DueOrderIds(NpgsqlConnection connection, DateTimeOffset now, int max)
+    public static SqlQuery<long> DueOrderIds(NpgsqlConnection connection, DateTimeOffset now, int max)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM orders WHERE expires_at IS NOT NULL AND expires_at <= @now ORDER BY expires_at, id LIMIT @max";
         command.Parameters.Put("now", now);
         command.Parameters.Put("max", max);
-        using var r = command.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read())
-        {
-            ids.Add(r.GetInt64(0));
-        }
-
-        return ids;
+        return new(command, r => r.GetInt64(0));
     }
 
     /// <summary>Saved balances only: a zero row a write inserted just to lock it is not a balance (see migration 001).</summary>
-    public static List<Balance> Balances(NpgsqlConnection connection, long accountId)
+    public static SqlQuery<Balance> Balances(NpgsqlConnection connection, long accountId)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT asset, available, locked FROM balances WHERE account_id = @a AND saved ORDER BY asset COLLATE \"C\"";
         command.Parameters.Put("a", accountId);
-        using var r = command.ExecuteReader();
-        var balances = new List<Balance>();
-        while (r.Read())
-        {
-            balances.Add(new Balance(accountId, r.GetString(0), Sql.Decimal(r, 1), Sql.Decimal(r, 2)));
-        }
-
-        return balances;
+        return new(command, r => new Balance(accountId, r.GetString(0), Sql.Decimal(r, 1), Sql.Decimal(r, 2)));
     }
 
-    public static List<LedgerEntry> Ledger(NpgsqlConnection connection)
+    public static SqlQuery<LedgerEntry> Ledger(NpgsqlConnection connection)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT movement_id, account_id, asset, bucket, amount, order_id, reason, at FROM ledger_entries ORDER BY id";
-        using var r = command.ExecuteReader();
-        var entries = new List<LedgerEntry>();
-        while (r.Read())
-        {
-            entries.Add(new LedgerEntry(
+        return new(command, r => new LedgerEntry(
                 r.GetInt64(0), r.GetInt64(1), r.GetString(2), Enum.Parse<Bucket>(r.GetString(3)), Sql.Decimal(r, 4),
                 Sql.NullableLong(r, 5), r.GetString(6), Sql.Time(r, 7)));
-        }
-
-        return entries;
     }
 
-    public static Account? FindAccount(NpgsqlConnection connection, long id)
+    public static SqlQuery<Account> FindAccount(NpgsqlConnection connection, long id)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT id, name, email, created_at FROM accounts WHERE id = @id";
         command.Parameters.Put("id", id);
-        using var r = command.ExecuteReader();
-        return r.Read() ? new Account(r.GetInt64(0), r.GetString(1), Sql.NullableString(r, 2), Sql.Time(r, 3)) : null;
+        return new(command, r => new Account(r.GetInt64(0), r.GetString(1), Sql.NullableString(r, 2), Sql.Time(r, 3)));
     }
 
-    public static Market? FindMarket(NpgsqlConnection connection, string name) => ReadMarkets(connection, name).FirstOrDefault();
+    public static SqlQuery<Market> FindMarket(NpgsqlConnection connection, string name) => ReadMarkets(connection, name);
 
-    public static List<Market> Markets(NpgsqlConnection connection) => ReadMarkets(connection, null);
+    public static SqlQuery<Market> Markets(NpgsqlConnection connection) => ReadMarkets(connection, null);
 
-    private static List<Market> ReadMarkets(NpgsqlConnection connection, string? name)
+    private static SqlQuery<Market> ReadMarkets(NpgsqlConnection connection, string? name)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = "SELECT name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee FROM markets" +
             (name is null ? " ORDER BY name COLLATE \"C\"" : " WHERE name = @n");
         if (name is not null)
@@ -238,47 +201,37 @@ internal static class StoreReads
             command.Parameters.Put("n", name);
         }
 
-        using var r = command.ExecuteReader();
-        var markets = new List<Market>();
-        while (r.Read())
-        {
-            markets.Add(new Market(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Sql.Decimal(r, 5), Sql.Decimal(r, 6), Sql.Decimal(r, 7)));
-        }
-
-        return markets;
+        return new(command, r => new Market(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Sql.Decimal(r, 5), Sql.Decimal(r, 6), Sql.Decimal(r, 7)));
     }
 
     /// <summary>The live credential of the dialect with this key: the partial unique index answers it.</summary>
-    public static Credential? FindCredential(NpgsqlConnection connection, string dialect, string lookupKey)
+    public static SqlQuery<Credential> FindCredential(NpgsqlConnection connection, string dialect, string lookupKey)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Parameters.Put("d", dialect);
         command.Parameters.Put("l", lookupKey);
         return Credential(command, "dialect = @d AND lookup_key = @l AND revoked_at IS NULL");
     }
 
-    public static Credential? GetCredential(NpgsqlConnection connection, long id, bool revokedToo = false)
+    public static SqlQuery<Credential> GetCredential(NpgsqlConnection connection, long id, bool revokedToo = false)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Parameters.Put("id", id);
         return Credential(command, revokedToo ? "id = @id" : "id = @id AND revoked_at IS NULL");
     }
 
-    private static Credential? Credential(NpgsqlCommand command, string where)
+    private static SqlQuery<Credential> Credential(NpgsqlCommand command, string where)
     {
         command.CommandText =
             "SELECT id, account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo, revoked_at " +
             $"FROM credentials WHERE {where}";
-        using var r = command.ExecuteReader();
-        return r.Read()
-            ? new Credential(
+        return new(command, r => new Credential(
                 r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Sql.NullableString(r, 4), Sql.NullableString(r, 5),
                 Sql.ReadJsonList(r.GetString(6)), Sql.ReadJson(r.GetString(7)), Sql.Time(r, 8))
             {
                 Demo = r.GetBoolean(9),
                 RevokedAt = Sql.NullableTime(r, 10),
-            }
-            : null;
+            });
     }
 
     private static void AddFilter(StringBuilder where, NpgsqlParameterCollection p, string column, string? value)

@@ -28,9 +28,9 @@ internal static class TradeRows
         p.Put("at", t.CreatedAt);
     }
 
-    public static List<TradeRecord> List(NpgsqlConnection connection, TradeQuery q)
+    public static SqlQuery<TradeRecord> List(NpgsqlConnection connection, TradeQuery q)
     {
-        using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         var p = command.Parameters;
         p.Put("account", q.AccountId);
         var where = "(maker_account_id = @account OR taker_account_id = @account)";
@@ -63,15 +63,8 @@ internal static class TradeRows
         command.CommandText =
             "SELECT id, market, price, volume, maker_order_id, taker_order_id, maker_account_id, taker_account_id, taker_side, buyer_fee, seller_fee, created_at " +
             $"FROM trades WHERE {where} ORDER BY id {(q.OldestFirst ? "ASC" : "DESC")} LIMIT @limit OFFSET @offset";
-        using var r = command.ExecuteReader();
-        var trades = new List<TradeRecord>();
-        while (r.Read())
-        {
-            trades.Add(new TradeRecord(
+        return new(command, r => new TradeRecord(
                 r.GetInt64(0), r.GetString(1), Sql.Decimal(r, 2), Sql.Decimal(r, 3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7),
                 Enum.Parse<OrderSide>(r.GetString(8)), Sql.Decimal(r, 9), Sql.Decimal(r, 10), Sql.Time(r, 11)));
-        }
-
-        return trades;
     }
 }
