@@ -5,15 +5,20 @@
 # the node(s) started with --demo, rentals placed with wrk for PLACE seconds (bench/place.lua), then
 # wrk cancels them for SECONDS, each request the first cancel of a distinct open order with its
 # refund, committed before the answer (bench/cancel.lua; two nodes: one wrk per node, each on every
-# other id). Rate limiting is off. The cancel rate is the cancelled orders counted in the database
+# other order). Rate limiting is off. The cancel rate is the cancelled orders counted in the database
 # divided by SECONDS; if every placed order got cancelled the run ran out of orders (raise PLACE).
+# TENANTS (default 32): that many tenants are created (admin API), each with a native key and a
+# deposit; each order is placed by a random one, and each cancel uses its order's owner's key, so
+# the load spreads over accounts as real traffic does (TENANTS=0: every order the demo account's).
+# ORDO_BEFORE=path/to/ordo.dll: the Ordo runs are made with that build too (e.g. the commit before
+# a change, published with `dotnet publish src/Ordo.Server -c Release -o DIR`), in the same run.
 # Usage: bench/postgres-cancels.sh [SECONDS] [CONNECTIONS] [PLACE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${ORDO_TEST_POSTGRES:-}" ]; then
   exec scripts/with-postgres.sh "$0" "$@"
 fi
-seconds=${1:-20}; connections=${2:-32}; place=${3:-$((seconds * 2))}
+seconds=${1:-20}; connections=${2:-32}; place=${3:-$((seconds * 2))}; tenants=${TENANTS:-32}
 
 # libpq's variables, from the Npgsql connection string with-postgres.sh exports.
 IFS=';' read -ra fields <<< "$ORDO_TEST_POSTGRES"
@@ -34,6 +39,7 @@ stop_nodes() { for pid in "${nodes[@]}"; do kill "$pid" 2>/dev/null || true; wai
 trap 'stop_nodes; rm -rf "$dir"' EXIT
 
 ./ordo --help >/dev/null 2>&1 || true # builds the executable before anything is timed
+ordo_dll=.build/ordo/ordo.dll
 
 echo "== pgbench on the same cluster: scale 10, $connections clients, ${seconds}s each"
 pgbench -i -q -s 10 >"$dir/pgbench-init.log" 2>&1
@@ -50,34 +56,62 @@ echo "pgbench -N: $tps_n tps; one UPDATE per transaction: $tps_1 tps"
 # Starts `ordo serve` on the schema at the port; the first node seeds the demo account.
 start_node() {
   local schema=$1 port=$2
-  ORDO_SECRETS_KEY=$secrets Ordo__RateLimitPerSecond=0 ./ordo serve --demo \
+  ORDO_SECRETS_KEY=$secrets Ordo__RateLimitPerSecond=0 dotnet "$ordo_dll" serve --demo \
     --db "$ORDO_TEST_POSTGRES;Search Path=$schema" --urls "http://127.0.0.1:$port" >"$dir/node-$port.log" 2>&1 &
   nodes+=($!)
   until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
 }
 
-# One Ordo run: N nodes (ports 18301...), place, cancel, count. Prints a table row.
+# TENANTS tenants through the admin API of the node at the port: "account key" lines in the file.
+make_tenants() {
+  local port=$1 file=$2 admin=(-sf -H "Authorization: Bearer ordo_demo_admin_key" -H "Content-Type: application/json")
+  : >"$file"
+  for i in $(seq 1 "$tenants"); do
+    local account key
+    account=$(curl "${admin[@]}" -d "{\"name\":\"bench-$i\"}" "http://127.0.0.1:$port/v1/accounts" | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
+    key=$(curl "${admin[@]}" -d '{"dialect":"native"}' "http://127.0.0.1:$port/v1/accounts/$account/credentials" | grep -oE '"key":"[^"]+"' | cut -d'"' -f4)
+    curl "${admin[@]}" -d "{\"asset\":\"TRX\",\"amount\":\"1000000\",\"external_id\":\"bench-$i\"}" \
+      "http://127.0.0.1:$port/v1/accounts/$account/deposits" >/dev/null
+    echo "$account $key" >>"$file"
+  done
+}
+
+# One Ordo run: N nodes (ports 18301...), place, cancel, count. Prints a table row labelled with $2.
 run_ordo() {
-  local count=$1 schema="ordo_bench_$1" ports=() first placed before after commits_before commits_after
+  local count=$1 label=$2 schema="ordo_bench_$1_$RANDOM" ports=() first placed before after commits_before commits_after
+  local keys="$dir/keys-$schema" orders="$dir/orders-$schema" envs=()
   secrets=$(head -c 32 /dev/urandom | base64)
   sql "CREATE SCHEMA $schema"
   for i in $(seq 1 "$count"); do ports+=($((18300 + i))); start_node "$schema" "${ports[-1]}"; done
+  if [ "$tenants" -gt 0 ]; then
+    make_tenants "${ports[0]}" "$keys"
+    cut -d' ' -f2 "$keys" >"$keys.only"
+    envs=(KEYS="$keys.only")
+  fi
   first=$(( $(sql "SELECT coalesce(max(id), 0) FROM $schema.orders") + 1 ))
-  echo "-- $count node(s): placing for ${place}s" >&2
+  echo "-- $label, $count node(s): placing for ${place}s" >&2
   local loads=()
   for port in "${ports[@]}"; do
-    wrk -t1 -c"$((connections / count))" -d"${place}s" -s bench/place.lua "http://127.0.0.1:$port" >"$dir/place-$count-$port.log" &
+    env "${envs[@]}" wrk -t1 -c"$((connections / count))" -d"${place}s" -s bench/place.lua "http://127.0.0.1:$port" >"$dir/place-$count-$port.log" &
     loads+=($!)
   done
   wait "${loads[@]}"
   placed=$(sql "SELECT count(*) FROM $schema.orders WHERE id >= $first")
+  local cancel_first=$first
+  if [ "$tenants" -gt 0 ]; then
+    # Each order with its owner's key, in the order they were placed (their owners at random).
+    sql "SELECT id, account_id FROM $schema.orders WHERE id >= $first ORDER BY id" | tr '|' ' ' |
+      awk 'NR == FNR {key[$1] = $2; next} {print $1, key[$2]}' "$keys" - >"$orders"
+    envs=(ORDERS="$orders")
+    cancel_first=1
+  fi
   before=$(sql "SELECT count(*) FROM $schema.orders WHERE state = 'Cancelled'")
   commits_before=$(sql "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
-  echo "-- $count node(s): $placed orders placed; cancelling for ${seconds}s" >&2
+  echo "-- $label, $count node(s): $placed orders placed; cancelling for ${seconds}s" >&2
   local i=0
   loads=()
   for port in "${ports[@]}"; do
-    FIRST_ID=$((first + i)) STRIDE=$count THREADS=1 wrk -t1 -c"$((connections / count))" -d"${seconds}s" --latency \
+    env "${envs[@]}" FIRST_ID=$((cancel_first + i)) STRIDE=$count THREADS=1 wrk -t1 -c"$((connections / count))" -d"${seconds}s" --latency \
       -s bench/cancel.lua "http://127.0.0.1:$port" >"$dir/cancel-$count-$port.log" &
     loads+=($!)
     i=$((i + 1))
@@ -92,15 +126,21 @@ run_ordo() {
   non2xx=$(cat "$dir"/cancel-"$count"-*.log | awk '/Non-2xx/ {n += $5} END {print n + 0}')
   [ "$cancelled" -ge "$placed" ] && echo "warning: $count node(s) cancelled every placed order: raise PLACE" >&2
   stop_nodes
-  printf '| Ordo, %d node(s): first cancels, durable | %d /s | %.2fx | %s | %s | %d cancelled, %d non-2xx, %.1f database commits per cancel |\n' \
-    "$count" $((cancelled / seconds)) "$(echo "$cancelled / $seconds / $tps_n" | bc -l)" "$p50" "$p99" "$cancelled" "$non2xx" \
+  printf '| Ordo%s, %d node(s): first cancels, durable | %d /s | %.2fx | %s | %s | %d cancelled, %d non-2xx, %.1f database commits per cancel |\n' \
+    "$label" "$count" $((cancelled / seconds)) "$(echo "$cancelled / $seconds / $tps_n" | bc -l)" "$p50" "$p99" "$cancelled" "$non2xx" \
     "$(echo "($commits_after - $commits_before) / $cancelled" | bc -l)"
 }
 
-run_ordo 1 >>"$dir/rows"
-run_ordo 2 >>"$dir/rows"
+if [ -n "${ORDO_BEFORE:-}" ]; then
+  ordo_dll=$ORDO_BEFORE
+  run_ordo 1 " (before)" >>"$dir/rows"
+  run_ordo 2 " (before)" >>"$dir/rows"
+  ordo_dll=.build/ordo/ordo.dll
+fi
+run_ordo 1 "" >>"$dir/rows"
+run_ordo 2 "" >>"$dir/rows"
 echo
-echo "PostgreSQL $(sql 'SHOW server_version'), $(nproc) cores, $connections connections, ${seconds}s per run, $(date -u +%F)"
+echo "PostgreSQL $(sql 'SHOW server_version'), $(nproc) cores, $connections connections, ${seconds}s per run, $tenants tenants, $(date -u +%F)"
 echo
 echo "| what | rate | × pgbench -N | p50 | p99 | notes |"
 echo "|---|---|---|---|---|---|"
