@@ -180,9 +180,17 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             var tx = _tx ??= new PostgresWriteTransaction(_open());
             tx.Begin();
-            foreach (var request in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
-                tx.Savepoint();
+                var request = batch[i];
+
+                // Two nodes' batches lock rows (balances, orders) in whatever order their works come, so
+                // they deadlock often, and the server breaks a deadlock only after deadlock_timeout (1 s):
+                // both writers stalled. So only a batch's first work and works run again (at the head)
+                // wait for a row at length; any other gives up after a moment and runs again at the head
+                // of the next batch, holding nothing while it waits. A batch that waits then holds at most
+                // its first works' rows, and no cycle of batches forms.
+                tx.Savepoint(shortLockWaits: i > 0 && request.Conflicts == 0);
                 WriteSteps?.Invoke(WriteStep.WorkStarting);
                 try
                 {

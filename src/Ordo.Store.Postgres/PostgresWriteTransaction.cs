@@ -26,6 +26,9 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 {
     private const int MovementIdBlock = 64;
 
+    /// <summary>How long a work that is not its batch's first waits for a row another node holds (see <see cref="GroupCommitWriter"/>).</summary>
+    private const string ShortLockWait = "50ms";
+
     private readonly PendingWrites _pending = new(connection);
 
     // The balances this transaction holds locked, as it last saw or saved them: a row read FOR UPDATE
@@ -38,6 +41,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     private bool _kept;
     private int _savepointMark;
     private int _savepointSends;
+    private bool _shortLockWaits;
 
     /// <summary>For store-level writes that are not order commands: the connection, the queued statements sent first.</summary>
     public NpgsqlConnection Connection => Flushed;
@@ -47,15 +51,27 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     {
         _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _kept = false;
+        _shortLockWaits = false;
         _balances.Clear();
     }
 
-    /// <summary>The next work's savepoint, queued; the work before it (kept) is released with it.</summary>
-    public void Savepoint()
+    /// <summary>
+    /// The next work's savepoint, queued; the work before it (kept) is released with it. With
+    /// <paramref name="shortLockWaits"/>, this work and the rest of the transaction wait at most
+    /// <see cref="ShortLockWait"/> for a row another transaction holds (set outside the savepoint, so
+    /// it stays if the work is rolled back).
+    /// </summary>
+    public void Savepoint(bool shortLockWaits = false)
     {
         if (_kept)
         {
             _pending.Queue("RELEASE SAVEPOINT w");
+        }
+
+        if (shortLockWaits && !_shortLockWaits)
+        {
+            _pending.Queue($"SET LOCAL lock_timeout = '{ShortLockWait}'");
+            _shortLockWaits = true;
         }
 
         _pending.Queue("SAVEPOINT w");
@@ -86,6 +102,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public void Commit()
     {
         _kept = false;
+        _shortLockWaits = false;
         _balances.Clear();
         _pending.Flush();
         _transaction!.Commit();
@@ -97,6 +114,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public bool RollbackQuietly()
     {
         _kept = false;
+        _shortLockWaits = false;
         _balances.Clear();
         _pending.TruncateTo(0);
         try
