@@ -42,6 +42,10 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// <summary>The work is kept: its savepoint is released with the next one, or by the commit.</summary>
     public void Release() => _kept = true;
 
+    /// <summary>Lock waits from here to the end of the transaction last at most <paramref name="wait"/>.</summary>
+    public void ShortenLockWait(TimeSpan wait) =>
+        Run(FormattableString.Invariant($"SET LOCAL lock_timeout = {Math.Max(1, (long)wait.TotalMilliseconds)}"));
+
     public void RollbackToSavepoint() => Run("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w");
 
     public void Commit()
