@@ -255,6 +255,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
 
+    /// <summary>A plain read: no lock, so a read of the book neither waits for another node's writes on the market nor moves its version.</summary>
+    public long MarketVersion(string name)
+    {
+        using var command = Command("SELECT book_version FROM markets WHERE name = @n");
+        command.Parameters.Put("n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
     /// <summary>The UPDATE locks the market's row to the end of the transaction: the market's sequencer, across nodes.</summary>
     public long SequenceMarket(string name)
     {
