@@ -38,6 +38,14 @@ public sealed record ServerOptions
 
     public TimeSpan ClientAddressWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Load balancers whose <c>X-Forwarded-For</c> names the client (<c>Ordo__TrustedProxies</c>: addresses
+    /// or CIDR networks, comma-separated). Only a request from one of them is taken to come from the
+    /// address it forwards, for the per-address throttles and the logs; none is trusted by default,
+    /// so a client cannot pick its own address by sending the header.
+    /// </summary>
+    public string? TrustedProxies { get; init; }
+
     /// <summary>How many of those an address may make at once above the average.</summary>
     public int ClientAddressBurst { get; init; } = 200;
 

@@ -18,6 +18,15 @@ namespace Ordo.Store.Postgres;
 /// they read everything through the transaction, and the books follow <see cref="WriteSteps"/>.
 /// </para>
 /// <para>
+/// Group commit holds the rows every work of a batch locked until the commit, and another node's
+/// batch may lock the same rows in another order: two batches would deadlock, and PostgreSQL would
+/// break the tie only after its <c>deadlock_timeout</c> (1 s by default). So only a batch's first work
+/// waits for a row the usual <see cref="PostgresStoreOptions.LockTimeout"/>; a later work waits at
+/// most <see cref="PostgresStoreOptions.BatchLockWait"/>, and one that would wait longer (or is chosen
+/// as a deadlock's victim) closes the batch: what ran before it commits, releasing its rows, and it
+/// runs first in the next batch. This is not counted as a lost race.
+/// </para>
+/// <para>
 /// Every request is answered. When the batch itself breaks (the server went away, the connection
 /// was killed, the commit failed), none of it is kept and each of its requests gets
 /// <see cref="StoreUnavailableException"/>; the writer rolls back, replaces its connection unless it
@@ -33,6 +42,7 @@ internal sealed class GroupCommitWriter : IDisposable
     private readonly Func<NpgsqlConnection> _open;
     private readonly int _maxBatch;
     private readonly int _maxAttempts;
+    private readonly TimeSpan _batchLockWait;
     private readonly long _queueTimeout;
     private readonly Thread _thread;
     private readonly Timer _watchdog;
@@ -45,6 +55,7 @@ internal sealed class GroupCommitWriter : IDisposable
         _tx = new PostgresWriteTransaction(open());
         _maxBatch = options.MaxBatch;
         _maxAttempts = options.MaxAttempts;
+        _batchLockWait = options.BatchLockWait;
         _queueTimeout = (long)(options.QueueTimeout.TotalSeconds * Stopwatch.Frequency);
         var tick = TimeSpan.FromMilliseconds(Math.Min(options.QueueTimeout.TotalMilliseconds / 4, 1000));
         _watchdog = new Timer(_ => FailLate(), null, tick, tick);
@@ -180,17 +191,17 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             var tx = _tx ??= new PostgresWriteTransaction(_open());
             tx.Begin();
-            for (var i = 0; i < batch.Count; i++)
+            var closing = false;
+            foreach (var request in batch)
             {
-                var request = batch[i];
+                if (closing)
+                {
+                    // The batch closes early: the works not yet run open the next one, in their order.
+                    again.Add(request);
+                    continue;
+                }
 
-                // Two nodes' batches lock rows (balances, orders) in whatever order their works come, so
-                // they deadlock often, and the server breaks a deadlock only after deadlock_timeout (1 s):
-                // both writers stalled. So only a batch's first work and works run again (at the head)
-                // wait for a row at length; any other gives up after a moment and runs again at the head
-                // of the next batch, holding nothing while it waits. A batch that waits then holds at most
-                // its first works' rows, and no cycle of batches forms.
-                tx.Savepoint(shortLockWaits: i > 0 && request.Conflicts == 0);
+                tx.Savepoint();
                 WriteSteps?.Invoke(WriteStep.WorkStarting);
                 try
                 {
@@ -204,7 +215,14 @@ internal sealed class GroupCommitWriter : IDisposable
                     // Throws in turn when the connection is gone: then the batch is broken.
                     tx.RollbackToSavepoint();
                     WriteSteps?.Invoke(WriteStep.WorkRolledBack);
-                    if (PostgresFaults.IsConflict(error) && ++request.Conflicts < _maxAttempts)
+                    if (PostgresFaults.IsConflict(error) && kept.Count > 0)
+                    {
+                        // It waited behind another node while this batch holds the rows of the works before it,
+                        // which that node may be waiting for: commit those now, and run it first in the next batch.
+                        closing = true;
+                        again.Add(request);
+                    }
+                    else if (PostgresFaults.IsConflict(error) && ++request.Conflicts < _maxAttempts)
                     {
                         again.Add(request);
                     }
@@ -218,6 +236,11 @@ internal sealed class GroupCommitWriter : IDisposable
 
                 tx.Release();
                 kept.Add(request);
+                if (kept.Count == 1)
+                {
+                    // From the second work on, a row lock is waited for only briefly (see above).
+                    tx.ShortenLockWait(_batchLockWait);
+                }
             }
 
             committing = true;

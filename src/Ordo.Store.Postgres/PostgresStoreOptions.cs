@@ -21,6 +21,12 @@ public sealed record PostgresStoreOptions(string ConnectionString)
     /// <summary>Longest any one statement may run (PostgreSQL's <c>statement_timeout</c>), writer and readers.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a work that is not its batch's first waits for a row another writer holds before the
+    /// batch commits without it (see <see cref="GroupCommitWriter"/>); it then runs first in the next batch.
+    /// </summary>
+    public TimeSpan BatchLockWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How many times a work that lost a race with another node (deadlock, lock timeout) is run before it fails retryably.</summary>
     public int MaxAttempts { get; init; } = 3;
 
@@ -28,6 +34,7 @@ public sealed record PostgresStoreOptions(string ConnectionString)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1, nameof(MaxBatch));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchLockWait, TimeSpan.FromMilliseconds(1), nameof(BatchLockWait));
         ArgumentOutOfRangeException.ThrowIfLessThan(LockTimeout, TimeSpan.FromMilliseconds(1), nameof(LockTimeout));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(QueueTimeout, TimeSpan.FromHours(1), nameof(QueueTimeout));
         if (LockTimeout >= QueueTimeout)

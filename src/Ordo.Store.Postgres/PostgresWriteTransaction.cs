@@ -26,9 +26,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 {
     private const int MovementIdBlock = 64;
 
-    /// <summary>How long a work that is not its batch's first waits for a row another node holds (see <see cref="GroupCommitWriter"/>).</summary>
-    private const string ShortLockWait = "50ms";
-
     private readonly PendingWrites _pending = new(connection);
 
     // The balances this transaction holds locked, as it last saw or saved them: a row read FOR UPDATE
@@ -41,7 +38,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     private bool _kept;
     private int _savepointMark;
     private int _savepointSends;
-    private bool _shortLockWaits;
 
     /// <summary>For store-level writes that are not order commands: the connection, the queued statements sent first.</summary>
     public NpgsqlConnection Connection => Flushed;
@@ -51,27 +47,15 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     {
         _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _kept = false;
-        _shortLockWaits = false;
         _balances.Clear();
     }
 
-    /// <summary>
-    /// The next work's savepoint, queued; the work before it (kept) is released with it. With
-    /// <paramref name="shortLockWaits"/>, this work and the rest of the transaction wait at most
-    /// <see cref="ShortLockWait"/> for a row another transaction holds (set outside the savepoint, so
-    /// it stays if the work is rolled back).
-    /// </summary>
-    public void Savepoint(bool shortLockWaits = false)
+    /// <summary>The next work's savepoint, queued; the work before it (kept) is released with it.</summary>
+    public void Savepoint()
     {
         if (_kept)
         {
             _pending.Queue("RELEASE SAVEPOINT w");
-        }
-
-        if (shortLockWaits && !_shortLockWaits)
-        {
-            _pending.Queue($"SET LOCAL lock_timeout = '{ShortLockWait}'");
-            _shortLockWaits = true;
         }
 
         _pending.Queue("SAVEPOINT w");
@@ -85,6 +69,10 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     /// <summary>The work is kept: its savepoint is released with the next one, or by the commit.</summary>
     public void Release() => _kept = true;
+
+    /// <summary>Lock waits from here to the end of the transaction last at most <paramref name="wait"/> (queued).</summary>
+    public void ShortenLockWait(TimeSpan wait) =>
+        _pending.Queue(FormattableString.Invariant($"SET LOCAL lock_timeout = {Math.Max(1, (long)wait.TotalMilliseconds)}"));
 
     /// <summary>
     /// The work's statements not yet sent are dropped (the savepoint's own are kept if not sent
@@ -102,7 +90,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public void Commit()
     {
         _kept = false;
-        _shortLockWaits = false;
         _balances.Clear();
         _pending.Flush();
         _transaction!.Commit();
@@ -114,7 +101,6 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     public bool RollbackQuietly()
     {
         _kept = false;
-        _shortLockWaits = false;
         _balances.Clear();
         _pending.TruncateTo(0);
         try
@@ -329,6 +315,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     }
 
     public Market? FindMarket(string name) => StoreReads.FindMarket(Flushed, name).First();
+
+    /// <summary>A plain read: no lock, so a read of the book neither waits for another node's writes on the market nor moves its version.</summary>
+    public long MarketVersion(string name)
+    {
+        using var command = Command("SELECT book_version FROM markets WHERE name = @n");
+        command.Parameters.Put("n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
 
     /// <summary>The UPDATE locks the market's row to the end of the transaction: the market's sequencer, across nodes.</summary>
     public long SequenceMarket(string name)

@@ -222,6 +222,14 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
 
+    public long MarketVersion(string name)
+    {
+        var command = Prepared("SELECT book_version FROM markets WHERE name = $n");
+        command.Parameters.Clear();
+        command.Parameters.Add("$n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
     public long SequenceMarket(string name)
     {
         // The writer holds SQLite's write lock already; the version still tells another process's books they are stale.

@@ -97,6 +97,8 @@ internal sealed class InMemoryTransaction : IOrderTransaction
 
     public int Sequenced { get; private set; }
 
+    public long MarketVersion(string name) => BookVersions.GetValueOrDefault(name);
+
     public long SequenceMarket(string name)
     {
         Sequenced++;

@@ -63,7 +63,7 @@ public sealed class OrderEngine
 
     /// <summary>The market's book as it stands after every write before this one; null for an unknown market.</summary>
     public Task<BookDepth?> DepthAsync(string market, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => tx.FindMarket(market) is { } found ? BookDepth.Of(Books.For(found, tx), new MarketUnits(found)) : null, cancellationToken);
+        store.WriteAsync(tx => tx.FindMarket(market) is { } found ? BookDepth.Of(Books.ForReading(found, tx), new MarketUnits(found)) : null, cancellationToken);
 
     /// <summary>A payment from outside for an order placed unpaid: opens it, once per reference (see <see cref="PayOrder"/>).</summary>
     public Task<PayResult> PayAsync(PayOrder command, CancellationToken cancellationToken = default) =>

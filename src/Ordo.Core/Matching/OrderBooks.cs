@@ -90,6 +90,33 @@ public sealed class OrderBooks
     }
 
     /// <summary>
+    /// The market's book for reading (depth), current as of the last commit on any node, without
+    /// taking the market's sequencer: a read neither waits for other nodes' writes on the market nor
+    /// makes them rebuild their books. A book rebuilt here is labelled with the version read before
+    /// its orders, so at worst it is rebuilt again, never used stale. Call only inside a write.
+    /// </summary>
+    public OrderBook ForReading(Market market, IOrderTransaction tx)
+    {
+        lock (_gate)
+        {
+            if (_held.ContainsKey(market.Name))
+            {
+                return For(market, tx);
+            }
+
+            var version = tx.MarketVersion(market.Name);
+            if (_books.TryGetValue(market.Name, out var known) && known.Market == market && known.Version == version)
+            {
+                return known.Book;
+            }
+
+            var book = Build(market, tx);
+            _books[market.Name] = new BuiltBook(market, book, version);
+            return book;
+        }
+    }
+
+    /// <summary>
     /// The book if it is built and current, for taking a resting order out; null when it will be
     /// rebuilt anyway. Takes the market's sequencer either way: the order leaves the book on every node.
     /// </summary>

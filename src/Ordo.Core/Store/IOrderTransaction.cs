@@ -55,6 +55,9 @@ public interface IOrderTransaction
     /// </summary>
     long SequenceMarket(string name);
 
+    /// <summary>The market's book version as this transaction sees it, without taking its sequencer (for reads); 0 for an unknown market.</summary>
+    long MarketVersion(string name);
+
     void SaveMarket(Market market);
 
     IReadOnlyList<Market> ListMarkets();

@@ -41,6 +41,8 @@ public static class OrdoServer
             }
         }
 
+        var forwarded = TrustedProxies.Options(options.TrustedProxies);
+
         if (options.Tronify.Refusal() is { } tronify)
         {
             throw new InvalidOperationException(tronify);
@@ -100,6 +102,11 @@ public static class OrdoServer
         overrides?.Invoke(services);
         var app = builder.Build();
         app.Services.GetRequiredService<Telemetry.Telemetry>();
+        if (forwarded is not null)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseRequestIds();
         app.UseExceptionHandler(failed => failed.Run(async context =>
         {

@@ -117,6 +117,28 @@ public sealed class OrderBooksTests
         _tx.Sequenced.ShouldBe(3, "B's sequencer went with the undone work's savepoint: taken again");
     }
 
+    [Fact]
+    public void A_read_of_a_book_takes_no_sequencer_and_rebuilds_only_what_someone_else_changed()
+    {
+        var (a, _) = BothBuiltAndCommitted();
+        var sequenced = _tx.Sequenced;
+        var version = _tx.BookVersions[A.Name];
+
+        _books.Follow(WriteStep.WorkStarting);
+        _books.ForReading(A, _tx).ShouldBeSameAs(a, "nobody changed A since our book was built");
+        _tx.Sequenced.ShouldBe(sequenced);
+        _tx.BookVersions[A.Name].ShouldBe(version, "a read does not make other nodes rebuild");
+        _books.Follow(WriteStep.Committed);
+
+        _tx.SequenceMarket(A.Name);
+        _books.Follow(WriteStep.WorkStarting);
+        var rebuilt = _books.ForReading(A, _tx);
+        rebuilt.ShouldNotBeSameAs(a);
+        _books.Follow(WriteStep.Committed);
+        _books.Follow(WriteStep.WorkStarting);
+        _books.For(A, _tx).ShouldBeSameAs(rebuilt, "the rebuilt book is current for the next write");
+    }
+
     private (OrderBook A, OrderBook B) BothBuiltAndCommitted()
     {
         _tx.SaveMarket(A);

@@ -6,10 +6,10 @@ using Ordo.Core.Markets;
 using Ordo.Core.Orders;
 using Ordo.Testing;
 
-namespace Ordo.Store.Tests.Engine;
+namespace Ordo.Store.Postgres.Tests;
 
 /// <summary>
-/// PostgreSQL only (SQLite has one writer for the whole file): nodes take a market's row (its sequencer)
+/// Nodes take a market's row (its sequencer)
 /// before the rows of orders on it, in the order a place does (the sequencer, then the makers it trades
 /// with). A cancel that locked its order first and the sequencer second deadlocked with a place on another
 /// node matching against that order: PostgreSQL broke the cycle after a second, and under load the loser
