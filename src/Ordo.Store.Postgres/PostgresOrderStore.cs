@@ -159,12 +159,8 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
                 : null;
         });
 
-    public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
-        _writer.Enqueue(tx =>
-        {
-            tx.SaveIdempotency(record);
-            return 0;
-        });
+    public Task<bool> SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
+        _writer.Enqueue(tx => tx.SaveIdempotency(record));
 
     public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         _writer.Enqueue(tx =>
