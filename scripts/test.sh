@@ -11,8 +11,7 @@ cd "$(dirname "$0")/.."
 postgres_suites='(FullyQualifiedName~Ordo.Server.Tests.Native.|FullyQualifiedName~Ordo.Server.Tests.Tanx.|FullyQualifiedName~Ordo.Server.Tests.Tenants.)&Category!=SqliteOnly'
 
 if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -q && $sudo apt-get install -y -q haproxy
+  scripts/apt-install.sh haproxy
 fi
 # Without a server of the caller's, the rest runs again inside a throwaway cluster.
 if [ -z "${ORDO_TEST_POSTGRES:-}" ]; then

@@ -22,9 +22,8 @@ find_bin() {
 
 bin=$(find_bin)
 if [ -z "$bin" ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "with-postgres: installing Debian's postgresql package" >&2
-  $sudo apt-get update -q >&2 && $sudo apt-get install -y -q postgresql >&2
+  "$(dirname "$0")/apt-install.sh" postgresql >&2
   bin=$(find_bin)
   [ -n "$bin" ] || { echo "with-postgres: initdb not found after installing postgresql" >&2; exit 1; }
 fi

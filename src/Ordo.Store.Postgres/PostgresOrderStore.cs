@@ -163,12 +163,8 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
                 command, r => new IdempotencyRecord(scope, key, r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), Sql.Time(r, 4)));
         });
 
-    public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
-        _writer.Enqueue(tx =>
-        {
-            tx.SaveIdempotency(record);
-            return 0;
-        });
+    public Task<bool> SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
+        _writer.Enqueue(tx => tx.SaveIdempotency(record));
 
     public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         _writer.Enqueue(tx =>

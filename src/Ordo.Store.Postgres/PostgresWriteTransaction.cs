@@ -166,6 +166,13 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public Order? FindOrder(OrderRef reference, long? accountId)
     {
+        if (reference is OrderRef.ByClientId byClient && accountId is { } owner)
+        {
+            // A place checks its client order id is free with this lookup: two nodes placing one id at once
+            // would both find none. The second waits here until the first commits, then finds its order.
+            LockValue($"client-order:{owner}:{byClient.ClientOrderId}");
+        }
+
         if (reference is not OrderRef.ById byId)
         {
             // Any other reference names one row for good: find its id, then lock it as by id.
@@ -189,7 +196,25 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public void InsertOrder(Order order) => OrderRows.Bind(_pending.Queue(OrderRows.Insert), order);
 
-    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(Flushed, query).List();
+    public IReadOnlyList<Order> ListOrders(OrderQuery query)
+    {
+        if (query.AttributeName is { } name && query.AttributeValue is { } value)
+        {
+            // A place that allows one open order per attribute value (a customer's e-mail) checks with this
+            // lookup: the value is locked first, so a second node placing the same value waits and then sees it.
+            LockValue($"attribute:{query.AccountId}:{query.Kind}:{name}:{value}");
+        }
+
+        return StoreReads.ListOrders(Flushed, query).List();
+    }
+
+    /// <summary>A transaction-scoped advisory lock on a value (a hash of it: a rare collision only makes two writes wait in turn).</summary>
+    private void LockValue(string value)
+    {
+        using var command = Command("SELECT pg_advisory_xact_lock(hashtextextended(@v, 0))");
+        command.Parameters.Put("v", value);
+        command.ExecuteNonQuery();
+    }
 
     public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(Flushed).List();
 

@@ -147,12 +147,8 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
                 : null;
         });
 
-    public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
-        _writer.Enqueue(tx =>
-        {
-            tx.SaveIdempotency(record);
-            return 0;
-        });
+    public Task<bool> SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
+        _writer.Enqueue(tx => tx.SaveIdempotency(record));
 
     public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         _writer.Enqueue(tx =>

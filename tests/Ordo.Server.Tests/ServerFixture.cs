@@ -84,9 +84,9 @@ public sealed class ServerFixture : IAsyncDisposable
     }
 
     /// <summary>Another server (a second node) on this one's database and clock, with its own port and process state.</summary>
-    public async Task<ServerFixture> AnotherNodeAsync()
+    public async Task<ServerFixture> AnotherNodeAsync(Action<IServiceCollection>? overrides = null)
     {
-        var node = new ServerFixture(Options, folder: null, overrides: null, first: this);
+        var node = new ServerFixture(Options, folder: null, overrides, first: this);
         await node._app.StartAsync();
         node.BaseAddress = new Uri(node._app.Urls.First());
         return node;

@@ -69,6 +69,51 @@ public sealed class MarketLockOrderTests : IDisposable
         (await cancel).Status.ShouldBe(CancelStatus.Cancelled);
     }
 
+    [Fact]
+    public async Task A_place_reads_its_market_only_once_it_holds_the_sequencer_so_a_change_of_quote_cannot_slip_under_it()
+    {
+        using var store = _database.Open();
+        var engine = new OrderEngine(store, _clock);
+        var admin = new Administration(store, _clock);
+        await admin.SaveMarketAsync(new Market(Market, "AAA", "USDC", 2, 4, 0.0001m, 0m, 0m));
+        var buyer = await admin.CreateAccountAsync("buyer", null);
+        await admin.DepositAsync(buyer.Id, "USDC", 1000m, "seed-usdc");
+        await admin.DepositAsync(buyer.Id, "USDT", 1000m, "seed-usdt");
+
+        // Another node changes the (empty) market's quote and has not committed yet.
+        await using var other = new NpgsqlConnection(_database.ConnectionString);
+        await other.OpenAsync();
+        await using var change = await other.BeginTransactionAsync();
+        await Execute(other, $"UPDATE markets SET quote = 'USDT', book_version = book_version + 1 WHERE name = '{Market}'");
+
+        var place = engine.PlaceAsync(new PlaceOrder
+        {
+            Actor = Actor.Owner(buyer.Id),
+            AccountId = buyer.Id,
+            Dialect = OrderEngine.NativeDialect,
+            Kind = OrderKind.Limit,
+            Market = Market,
+            Side = OrderSide.Buy,
+            Type = OrderType.Limit,
+            Price = 10m,
+            Quantity = 1m,
+        });
+        await using (var watch = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await watch.OpenAsync();
+            while ((long)(await Scalar(watch, $"SELECT count(*) FROM pg_stat_activity WHERE {other.ProcessID} = ANY(pg_blocking_pids(pid))"))! == 0)
+            {
+                place.IsCompleted.ShouldBeFalse("the place must wait for the market the other node holds");
+                await Task.Delay(10); // polling for the wait to begin, not timing a rule
+            }
+        }
+
+        await change.CommitAsync();
+        var placed = await place;
+        placed.Status.ShouldBe(PlaceStatus.Placed, placed.Message);
+        placed.Order!.Asset.ShouldBe("USDT", "the order is locked in the market's quote as committed before it");
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

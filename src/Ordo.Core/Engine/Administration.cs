@@ -106,6 +106,8 @@ public sealed class Administration(IOrderStore store, TimeProvider clock)
                     return new MarketResult(MarketStatus.Invalid, market, field, message);
                 }
 
+                // The market's sequencer first, so no order is placed on it between the check and the change.
+                tx.SequenceMarket(market.Name);
                 if (tx.FindMarket(market.Name) is { } current && ChangedDenomination(current, market) is { } changed &&
                     tx.ListOrders(new OrderQuery { Market = market.Name, Kind = OrderKind.Limit, States = LimitLifecycle.Table.OpenStates, Limit = 1 }).Count > 0)
                 {

@@ -20,6 +20,12 @@ internal sealed partial class OrderWrite
 
     private PlaceResult PlaceOnBook(PlaceOrder command)
     {
+        if (command.Market is { } name)
+        {
+            // The sequencer first: the market's settings (its quote, its precisions) cannot change under the order.
+            _books.Lock(name, tx);
+        }
+
         if (command.Market is null || tx.FindMarket(command.Market) is not { } market)
         {
             return PlaceResult.Invalid("market", $"unknown market '{command.Market}'");

@@ -90,6 +90,18 @@ public sealed class OrderBooks
     }
 
     /// <summary>
+    /// Takes the market's sequencer (unless this batch holds it already) without touching its book,
+    /// so the market's settings read next are the ones no other writer can change before the commit.
+    /// </summary>
+    public void Lock(string market, IOrderTransaction tx)
+    {
+        lock (_gate)
+        {
+            Sequence(market, tx);
+        }
+    }
+
+    /// <summary>
     /// The market's book for reading (depth), current as of the last commit on any node, without
     /// taking the market's sequencer: a read neither waits for other nodes' writes on the market nor
     /// makes them rebuild their books. A book rebuilt here is labelled with the version read before

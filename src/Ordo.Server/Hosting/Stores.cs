@@ -7,13 +7,14 @@ namespace Ordo.Server.Hosting;
 /// <summary>
 /// The store that <c>--db</c> names, opened for the server or for one operator command, and
 /// registered under each of its interfaces. A PostgreSQL URL (<c>postgres://</c>, <c>postgresql://</c>)
-/// or an Npgsql connection string (one with <c>Host=</c>) selects PostgreSQL, which several nodes may
-/// share; anything else is a SQLite file, which one server owns.
+/// or an Npgsql connection string (<c>key=value</c> pairs, e.g. <c>Host=db;Database=ordo</c>) selects
+/// PostgreSQL, which several nodes may share; anything else is a SQLite file, which one server owns.
+/// Any text with an <c>=</c> is read as a connection string (and refused if it is not one): a mistyped
+/// keyword must not quietly give one node a SQLite file of its own beside the shared database.
 /// </summary>
 public static class Stores
 {
-    public static bool IsPostgres(string database) =>
-        PostgresConnection.IsUrl(database) || database.Contains("host=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgres(string database) => PostgresConnection.IsUrl(database) || database.Contains('=');
 
     /// <summary>Opens the server's store and registers it (the store itself, and each interface it serves).</summary>
     public static void AddStore(this IServiceCollection services, ServerOptions options)

@@ -116,8 +116,7 @@ public static class Idempotency
         }
         catch (IdempotencyKeyTakenException)
         {
-            var first = await store.FindAsync(scope, key, now - IdempotencyRecord.Retention, http.RequestAborted);
-            return first is null ? Problems.IdempotencyKeyInUse() : first.RequestHash == hash ? new ReplayResult(first) : Problems.IdempotencyKeyReused();
+            return await FirstAnswerAsync(store, scope, key, hash, now, http.RequestAborted);
         }
         if (pending.Kept || result is not IResult executable)
         {
@@ -141,12 +140,23 @@ public static class Idempotency
         if (Keeps(status))
         {
             var text = Strip(Encoding.UTF8.GetString(buffer.ToArray()), withoutSecrets);
-            await store.SaveAsync(pending.Record(status, http.Response.ContentType ?? "application/json", text), http.RequestAborted);
+            if (!await store.SaveAsync(pending.Record(status, http.Response.ContentType ?? "application/json", text), http.RequestAborted))
+            {
+                // Another request under this key (on another node) kept its answer first: one key, one answer.
+                return await FirstAnswerAsync(store, scope, key, hash, now, http.RequestAborted);
+            }
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>The answer kept by the request that took the key first; 409 while it is not committed yet (it is on this node's writer).</summary>
+    private static async Task<IResult> FirstAnswerAsync(IIdempotencyStore store, string scope, string key, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var first = await store.FindAsync(scope, key, now - IdempotencyRecord.Retention, cancellationToken);
+        return first is null ? Problems.IdempotencyKeyInUse() : first.RequestHash == hash ? new ReplayResult(first) : Problems.IdempotencyKeyReused();
     }
 
     /// <summary>Refusals before any work, bad input and server faults are not kept: a corrected retry may reuse the key.</summary>

@@ -20,10 +20,19 @@ public sealed class PostgresHostingTests : IDisposable
     [InlineData("postgres://u:p@db.example:5432/ordo", true)]
     [InlineData("postgresql://db.example/ordo", true)]
     [InlineData("Host=db.example;Database=ordo;Username=u", true)]
+    [InlineData("Server=db.example;Database=ordo", true)]
     [InlineData("./ordo.db", false)]
     [InlineData("/var/lib/ordo/ordo.db", false)]
     public void The_database_setting_selects_the_store(string database, bool postgres) =>
         Stores.IsPostgres(database).ShouldBe(postgres);
+
+    [Fact]
+    public void A_connection_string_Npgsql_cannot_read_stops_the_server_instead_of_opening_a_file()
+    {
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", Database = "Hots=db.example;Database=ordo", SecretsKey = Convert.ToBase64String(new byte[32]) };
+        Should.Throw<ArgumentException>(() => OrdoServer.Build(options, new ManualClock(), logging => logging.ClearProviders()))
+            .Message.ShouldContain("not a PostgreSQL connection string");
+    }
 
     [Fact]
     public void A_server_on_PostgreSQL_without_a_secrets_key_refuses_to_start_and_says_why()

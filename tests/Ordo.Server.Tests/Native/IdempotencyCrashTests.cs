@@ -116,7 +116,7 @@ public sealed class IdempotencyCrashTests : IAsyncLifetime
         public Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default) =>
             real.FindAsync(scope, key, notBefore, cancellationToken);
 
-        public Task SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
+        public Task<bool> SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
             throw new IOException("the process died before this save");
 
         public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) => real.PurgeAsync(olderThan, cancellationToken);
