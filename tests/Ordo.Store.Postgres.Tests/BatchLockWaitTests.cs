@@ -24,10 +24,9 @@ public sealed class BatchLockWaitTests : IDisposable
     {
         // One attempt only: a wait counted as a lost race would fail the work instead of running it again.
         using var node = new Node(_pg.Open(o => o with { MaxAttempts = 1, LockTimeout = TimeSpan.FromSeconds(30), StatementTimeout = TimeSpan.FromSeconds(60), QueueTimeout = TimeSpan.FromSeconds(90) }), _clock);
-        var account = (await node.Admin.CreateAccountAsync("tenant", null)).Id;
-        await node.Admin.DepositAsync(account, "TRX", 100m, "seed");
-        var free = await RentalAsync(node, account);
-        var held = await RentalAsync(node, account);
+        var account = await node.AccountWithAsync("TRX", 100m);
+        var free = await node.RentalAsync(account);
+        var held = await node.RentalAsync(account);
 
         // Another writer holds the second order's row.
         await using var other = new NpgsqlConnection(_pg.ConnectionString);
@@ -58,24 +57,5 @@ public sealed class BatchLockWaitTests : IDisposable
 
         await otherTx.RollbackAsync();
         (await second).Status.ShouldBe(CancelStatus.Cancelled);
-    }
-
-    private static async Task<Order> RentalAsync(Node node, long account)
-    {
-        var result = await node.Engine.PlaceAsync(new PlaceOrder
-        {
-            Actor = Actor.Owner(account),
-            AccountId = account,
-            Dialect = OrderEngine.NativeDialect,
-            Kind = OrderKind.Rental,
-            Quantity = 10,
-            Price = 0.5m,
-            Payment = 5m,
-            Asset = "TRX",
-            Duration = TimeSpan.FromHours(1),
-            Terms = new CancelTerms(TimeSpan.Zero, 0m),
-        });
-        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
-        return result.Order!;
     }
 }

@@ -35,8 +35,8 @@ public sealed class OneValueAcrossNodesTests : IDisposable
     [Fact]
     public async Task One_client_order_id_placed_on_two_nodes_at_once_is_one_order_and_one_duplicate()
     {
-        var account = await AccountAsync();
-        var (first, second) = await WhileTheFirstHasNotCommittedAsync(Rental(account) with { ClientOrderId = "same-id" });
+        var account = await _a.AccountWithAsync("TRX", 100m);
+        var (first, second) = await WhileTheFirstHasNotCommittedAsync(Node.Rental(account) with { ClientOrderId = "same-id" });
 
         first.Status.ShouldBe(PlaceStatus.Placed);
         second.Status.ShouldBe(PlaceStatus.DuplicateClientOrderId);
@@ -46,8 +46,8 @@ public sealed class OneValueAcrossNodesTests : IDisposable
     [Fact]
     public async Task One_exclusive_value_placed_on_two_nodes_at_once_opens_one_order()
     {
-        var account = await AccountAsync();
-        var command = Rental(account) with
+        var account = await _a.AccountWithAsync("TRX", 100m);
+        var command = Node.Rental(account) with
         {
             Attributes = new Dictionary<string, string> { ["customer_email"] = "buyer@example.com" },
             ExclusiveAttribute = "customer_email",
@@ -90,24 +90,4 @@ public sealed class OneValueAcrossNodesTests : IDisposable
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0", watch);
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }
-
-    private async Task<long> AccountAsync()
-    {
-        var account = await _a.Admin.CreateAccountAsync("tenant", null);
-        await _a.Admin.DepositAsync(account.Id, "TRX", 100m, "seed");
-        return account.Id;
-    }
-
-    private static PlaceOrder Rental(long account) => new()
-    {
-        Actor = Actor.Owner(account),
-        AccountId = account,
-        Dialect = OrderEngine.NativeDialect,
-        Kind = OrderKind.Rental,
-        Quantity = 10,
-        Price = 0.5m,
-        Payment = 5m,
-        Asset = "TRX",
-        Duration = TimeSpan.FromHours(1),
-    };
 }

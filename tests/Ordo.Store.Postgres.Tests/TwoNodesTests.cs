@@ -43,10 +43,10 @@ public sealed class TwoNodesTests : IDisposable
         var buyers = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            buyers.Add(await AccountWithAsync(_a, "TRX", 1_000m));
+            buyers.Add(await _a.AccountWithAsync("TRX", 1_000m));
         }
 
-        var executor = await AccountWithAsync(_b, "TRX", 1m);
+        var executor = await _b.AccountWithAsync("TRX", 1m);
         var nodes = new[] { _a, _b };
         var placed = new List<Order>();
         for (var round = 0; round < 4; round++)
@@ -54,7 +54,7 @@ public sealed class TwoNodesTests : IDisposable
             var orders = new List<Order>();
             for (var i = 0; i < 12; i++)
             {
-                orders.Add(await RentalAsync(nodes[i % 2], buyers[i % buyers.Count]));
+                orders.Add(await nodes[i % 2].RentalAsync(buyers[i % buyers.Count], cancelFee: 0.1m));
             }
 
             if (round % 2 == 1)
@@ -218,32 +218,5 @@ public sealed class TwoNodesTests : IDisposable
     {
         var random = new Random(seed);
         return commands.OrderBy(_ => random.Next()).ToList();
-    }
-
-    private static async Task<long> AccountWithAsync(Node node, string asset, decimal amount)
-    {
-        var account = await node.Admin.CreateAccountAsync("tenant-" + Guid.NewGuid().ToString("N")[..6], null);
-        await node.Admin.DepositAsync(account.Id, asset, amount, "seed-" + account.Id);
-        return account.Id;
-    }
-
-    private async Task<Order> RentalAsync(Node node, long account)
-    {
-        var result = await node.Engine.PlaceAsync(new PlaceOrder
-        {
-            Actor = Actor.Owner(account),
-            AccountId = account,
-            Dialect = OrderEngine.NativeDialect,
-            Kind = OrderKind.Rental,
-            Quantity = 10,
-            Price = 0.5m,
-            Payment = 5m,
-            Asset = "TRX",
-            Duration = TimeSpan.FromHours(1),
-            Validity = TimeSpan.FromHours(1),
-            Terms = new CancelTerms(TimeSpan.Zero, 0.1m),
-        });
-        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
-        return result.Order!;
     }
 }
