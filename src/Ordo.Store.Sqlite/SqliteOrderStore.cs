@@ -159,6 +159,15 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
             return command.ExecuteNonQuery();
         });
 
+    /// <summary>The SQLite library the store's connections run on (tests catch a downgrade).</summary>
+    internal Task<string> SqliteVersionAsync() =>
+        Read(c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = "SELECT sqlite_version()";
+            return (string)command.ExecuteScalar()!;
+        });
+
     public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     public void Dispose() => _writer.Dispose();
