@@ -44,11 +44,12 @@ internal static class StoreReads
             OrderSort.OldestFirst => "id ASC",
             OrderSort.PriceHighFirst => "price DESC NULLS LAST, id ASC",
             OrderSort.PriceLowFirst => "price ASC NULLS FIRST, id ASC",
+            OrderSort.Any => null,
             _ => "id DESC",
         };
         command.Parameters.Put("limit", q.Limit);
         command.Parameters.Put("offset", q.Offset);
-        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where} ORDER BY {orderBy} LIMIT @limit OFFSET @offset";
+        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT @limit OFFSET @offset";
         return new(command, OrderRows.Read);
     }
 

@@ -39,11 +39,12 @@ internal static class StoreReads
             OrderSort.OldestFirst => "id ASC",
             OrderSort.PriceHighFirst => "CAST(price AS REAL) DESC, id ASC",
             OrderSort.PriceLowFirst => "CAST(price AS REAL) ASC, id ASC",
+            OrderSort.Any => null,
             _ => "id DESC",
         };
         command.Parameters.Add("$limit", q.Limit);
         command.Parameters.Add("$offset", q.Offset);
-        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where} ORDER BY {orderBy} LIMIT $limit OFFSET $offset";
+        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT $limit OFFSET $offset";
         using var reader = command.ExecuteReader();
         var orders = new List<Order>();
         while (reader.Read())

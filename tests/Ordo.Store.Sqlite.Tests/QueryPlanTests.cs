@@ -36,6 +36,17 @@ public sealed class QueryPlanTests
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "the index gives time order: " + steps);
     }
 
+    [Fact]
+    public void The_exclusive_attribute_check_reads_only_the_accounts_open_orders_of_the_kind()
+    {
+        // The query a place with an exclusive attribute sends (OrderWrite.Place, XendBridge's e-mail).
+        var plan = Plan(
+            "SELECT * FROM orders WHERE 1 = 1 AND account_id = 7 AND state IN ('Open', 'Acknowledged') AND kind = 'P2p' " +
+            "AND json_extract(attributes, '$.\"email\"') = 'a@b.c' LIMIT 1");
+        var steps = string.Join(" / ", plan);
+        plan.ShouldContain(step => step.Contains("USING INDEX orders_account_open (account_id=? AND kind=? AND state=?)", StringComparison.Ordinal), steps);
+    }
+
     private static List<string> Plan(string query)
     {
         using var database = new ScratchDatabase();

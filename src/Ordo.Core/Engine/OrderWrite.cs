@@ -38,6 +38,7 @@ internal sealed partial class OrderWrite(IOrderTransaction tx, DateTimeOffset no
                 States = Lifecycles.For(command.Kind).OpenStates,
                 AttributeName = exclusive,
                 AttributeValue = value,
+                Sort = OrderSort.Any,
                 Limit = 1,
             }) is [var open, ..])
         {

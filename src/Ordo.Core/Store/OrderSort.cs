@@ -7,4 +7,10 @@ public enum OrderSort
     OldestFirst,
     PriceHighFirst,
     PriceLowFirst,
+
+    /// <summary>
+    /// No order: for an existence check, so the store may use its most selective index instead of one
+    /// that only saves a sort (SQLite otherwise walks all of an account's orders newest first).
+    /// </summary>
+    Any,
 }
