@@ -3,9 +3,11 @@
 // of being hidden by fewer requests sent during it (wrk, a closed loop, waits for answers first).
 //
 // dotnet Ordo.Load.dll --url http://127.0.0.1:8080 --rate 1000 --seconds 10 --requests FILE
-//   [--once] [--max-in-flight 256] [--header "Name: value"]... [--ok TEXT]
+//   [--once] [--max-in-flight 256] [--warmup 0] [--header "Name: value"]... [--ok TEXT]
 // FILE: one request a line, METHOD<tab>/path[<tab>JSON body]; used in turn, cycled unless --once
 // (each line sent once: e.g. first cancels; the run stops early if the lines run out).
+// --warmup S: requests due in the first S seconds are sent but not counted (the client's own JIT
+// and connection set-up); the rate and the count of --once lines include them.
 // --ok TEXT: a 2xx answer counts as good only if its body contains TEXT (envelopes that answer 200
 // with an error code). Prints one line of key=value figures, latencies in milliseconds.
 using System.Diagnostics;
@@ -15,7 +17,7 @@ using System.Text;
 using Ordo.Load;
 
 string? url = null, file = null, ok = null;
-double rate = 0, seconds = 10;
+double rate = 0, seconds = 10, warmup = 0;
 int maxInFlight = 256;
 var once = false;
 var headers = new List<(string Name, string Value)>();
@@ -29,6 +31,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--max-in-flight": maxInFlight = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--requests": file = Next(); break;
+        case "--warmup": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--once": once = true; break;
         case "--ok": ok = Next(); break;
         case "--header":
@@ -42,7 +45,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (url is null || file is null || rate <= 0 || seconds <= 0 || maxInFlight < 1)
 {
-    Console.Error.WriteLine("usage: Ordo.Load --url URL --rate PER_SECOND --seconds S --requests FILE [--once] [--max-in-flight N] [--header 'Name: value']... [--ok TEXT]");
+    Console.Error.WriteLine("usage: Ordo.Load --url URL --rate PER_SECOND --seconds S --requests FILE [--once] [--max-in-flight N] [--warmup S] [--header 'Name: value']... [--ok TEXT]");
     return 2;
 }
 
@@ -81,14 +84,20 @@ async Task SendAsync(RequestLine line, TimeSpan due)
 
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        latencies.Add(clock.Elapsed - due);
-        var fine = response.IsSuccessStatusCode && (ok is null || body.Contains(ok, StringComparison.Ordinal));
-        Interlocked.Increment(ref fine ? ref good : ref bad);
+        if (due.TotalSeconds >= warmup)
+        {
+            latencies.Add(clock.Elapsed - due);
+            var fine = response.IsSuccessStatusCode && (ok is null || body.Contains(ok, StringComparison.Ordinal));
+            Interlocked.Increment(ref fine ? ref good : ref bad);
+        }
     }
     catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
     {
-        latencies.Add(clock.Elapsed - due);
-        Interlocked.Increment(ref failed);
+        if (due.TotalSeconds >= warmup)
+        {
+            latencies.Add(clock.Elapsed - due);
+            Interlocked.Increment(ref failed);
+        }
     }
     finally
     {
@@ -96,7 +105,7 @@ async Task SendAsync(RequestLine line, TimeSpan due)
     }
 }
 
-var total = (long)(rate * seconds);
+var total = (long)(rate * (warmup + seconds));
 var sending = new List<Task>();
 long next = 0;
 var ranOut = false;
@@ -117,12 +126,12 @@ while (next < total && !ranOut)
     await Task.Delay(1);
 }
 
-var sendingTime = clock.Elapsed;
+var sendingTime = clock.Elapsed - TimeSpan.FromSeconds(Math.Min(warmup, clock.Elapsed.TotalSeconds));
 await Task.WhenAll(sending);
 var ms = (double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 Console.WriteLine(string.Join(' ',
-    $"sent={next} good={good} bad={bad} failed={failed}",
-    $"achieved={(next / sendingTime.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)}",
+    $"sent={next} counted={latencies.Count} good={good} bad={bad} failed={failed}",
+    $"achieved={(latencies.Count / sendingTime.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)}",
     $"p50={ms(latencies.Percentile(50))} p90={ms(latencies.Percentile(90))} p99={ms(latencies.Percentile(99))} max={ms(latencies.Max)}",
     $"over1s={latencies.CountOver(TimeSpan.FromSeconds(1))} ranout={(ranOut ? 1 : 0)}"));
 return 0;
