@@ -39,6 +39,7 @@ export BENCH_SECONDS=$secs # bash's SECONDS counts up by itself; the chosen valu
 conns=${2:-${CONNECTIONS:-32}}
 stores=${STORES:-sqlite,postgres}
 bare_rate=${BARE_RATE:-1000}
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for tool in wrk curl jq perl sqlite3; do
   command -v $tool >/dev/null || { echo "needs $tool (apt-get install -y $tool)" >&2; exit 1; }
 done
@@ -383,7 +384,7 @@ bare last post
 row "bare POST again, at the end" "$bare_post_now /s" "$bare_post_p50" "$bare_post_p99" 0 "$(ratio "$bare_post_now" "$bare_post")" "the drift between the two bare runs is this run's noise"
 
 echo
-echo "$(date -u +%F), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, ${secs}s a scenario, $conns connections, wrk -t2"
+echo "$(date -u +%F), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)'), $(nproc) cores, load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end, ${secs}s a scenario, $conns connections, wrk -t2"
 [ "$stores" != "${stores/postgres/}" ] && echo "PostgreSQL $(psql -X -t -A -c 'SHOW server_version'), fsync on, defaults otherwise (scripts/with-postgres.sh)"
 echo
 echo "| where | scenario | throughput | p50 | p99 | non-2xx | x bare | notes |"
