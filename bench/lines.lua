@@ -1,5 +1,7 @@
--- wrk script: sends the requests of a file (LINES), one a line: METHOD<tab>/path[<tab>JSON body],
--- the format bench/Ordo.Load reads too. Headers common to every request come from wrk's -H.
+-- wrk script: sends the requests of a file (LINES), one a line:
+-- METHOD<tab>/path[<tab>JSON body[<tab>Name: value]...], the format bench/Ordo.Load reads too (an
+-- empty body field: no body; the fields after it: that request's own headers). Headers common to
+-- every request come from wrk's -H.
 -- ONCE=1 (default): each line is sent once (e.g. first cancels of distinct orders); thread i of
 -- THREADS (default 2, keep it equal to -t) takes lines i, i+THREADS, ... Past the end a thread
 -- sends GET /ran-out, which answers 404, so a run that used up its lines shows non-2xx answers.
@@ -8,9 +10,16 @@
 -- HTTP 200 with an error code); the count is printed at the end as "bad answers: N".
 local lines = {}
 for line in io.lines(os.getenv("LINES")) do
-  local method, path, body = line:match("^([^\t]+)\t([^\t]+)\t?(.*)$")
-  if method then
-    table.insert(lines, { method, path, body ~= "" and body or nil })
+  local fields = {}
+  for field in (line .. "\t"):gmatch("([^\t]*)\t") do table.insert(fields, field) end
+  if #fields >= 2 then
+    local headers = nil
+    for i = 4, #fields do
+      local name, value = fields[i]:match("^([^:]+):%s*(.-)%s*$")
+      headers = headers or {}
+      headers[name] = value
+    end
+    table.insert(lines, { fields[1], fields[2], headers, fields[3] ~= "" and fields[3] or nil })
   end
 end
 local once = os.getenv("ONCE") ~= "0"
@@ -35,7 +44,13 @@ request = function()
     return wrk.format("GET", "/ran-out")
   end
   local line = lines[index % #lines + 1]
-  return wrk.format(line[1], line[2], nil, line[3])
+  local headers = nil
+  if line[3] then
+    headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    for name, value in pairs(line[3]) do headers[name] = value end
+  end
+  return wrk.format(line[1], line[2], headers, line[4])
 end
 
 if ok then

@@ -4,7 +4,7 @@
 //
 // dotnet Ordo.Load.dll --url http://127.0.0.1:8080 --rate 1000 --seconds 10 --requests FILE
 //   [--once] [--max-in-flight 256] [--warmup 0] [--header "Name: value"]... [--ok TEXT]
-// FILE: one request a line, METHOD<tab>/path[<tab>JSON body]; used in turn, cycled unless --once
+// FILE: one request a line, METHOD<tab>/path[<tab>JSON body[<tab>Name: value]...]; used in turn, cycled unless --once
 // (each line sent once: e.g. first cancels; the run stops early if the lines run out).
 // --warmup S: requests due in the first S seconds are sent but not counted (the client's own JIT
 // and connection set-up); the rate and the count of --once lines include them.
@@ -72,7 +72,7 @@ async Task SendAsync(RequestLine line, TimeSpan due)
     try
     {
         using var request = new HttpRequestMessage(new HttpMethod(line.Method), line.Path);
-        foreach (var (name, value) in headers)
+        foreach (var (name, value) in headers.Concat(line.Headers))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
