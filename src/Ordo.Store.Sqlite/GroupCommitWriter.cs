@@ -25,6 +25,7 @@ internal sealed class GroupCommitWriter : IDisposable
     private readonly Queue<WriteRequest> _queue = new();
     private readonly object _gate = new();
     private readonly Func<SqliteConnection> _open;
+    private readonly WalCheckpointer _checkpointer;
     private readonly int _maxBatch;
     private readonly long _queueTimeout;
     private readonly Thread _thread;
@@ -32,9 +33,11 @@ internal sealed class GroupCommitWriter : IDisposable
     private SqliteWriteTransaction? _tx;
     private bool _closed;
 
-    public GroupCommitWriter(Func<SqliteConnection> open, SqliteStoreOptions options)
+    /// <param name="checkpointer">Woken after each commit; may ask for a RESTART checkpoint between batches.</param>
+    public GroupCommitWriter(Func<SqliteConnection> open, WalCheckpointer checkpointer, SqliteStoreOptions options)
     {
         _open = open;
+        _checkpointer = checkpointer;
         _tx = new SqliteWriteTransaction(open());
         _maxBatch = options.MaxBatch;
         _queueTimeout = (long)(options.QueueTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -163,6 +166,7 @@ internal sealed class GroupCommitWriter : IDisposable
         try
         {
             var tx = _tx ??= new SqliteWriteTransaction(_open());
+            _checkpointer.RestartIfWanted(tx.Connection);
             tx.Begin();
             foreach (var request in batch)
             {
@@ -201,6 +205,7 @@ internal sealed class GroupCommitWriter : IDisposable
         // The batch is durable: acknowledged even if a listener throws, so no caller is told "not written" wrongly.
         try
         {
+            _checkpointer.Committed();
             WriteSteps?.Invoke(WriteStep.Committed);
             Committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
         }

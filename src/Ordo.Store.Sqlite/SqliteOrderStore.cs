@@ -22,11 +22,20 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
 
     private readonly string _connectionString;
     private readonly GroupCommitWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
 
-    private SqliteOrderStore(string connectionString, GroupCommitWriter writer)
+    private SqliteOrderStore(string connectionString, GroupCommitWriter writer, WalCheckpointer checkpointer)
     {
         _connectionString = connectionString;
         _writer = writer;
+        _checkpointer = checkpointer;
+    }
+
+    /// <summary>Raised after each WAL checkpoint (tests watch the checkpointer with it): mode, frames in the WAL, frames copied.</summary>
+    internal event Action<string, long, long>? Checkpointed
+    {
+        add => _checkpointer.Checkpointed += value;
+        remove => _checkpointer.Checkpointed -= value;
     }
 
     public event Action<WriteStep>? WriteSteps
@@ -65,9 +74,28 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         };
 
         // The writer's connection is never pooled: a broken one is replaced by a really new one.
+        // It never checkpoints: the checkpointer does, on its own connection, off the commit path.
         var writer = new SqliteConnectionStringBuilder(readers.ToString()) { Pooling = false }.ToString();
-        return new SqliteOrderStore(
-            readers.ToString(), new GroupCommitWriter(() => OpenConnection(writer, options.BusyTimeout), options));
+        var checkpointer = new WalCheckpointer(() => OpenConnection(writer, WalCheckpointer.LockWait), options);
+        try
+        {
+            return new SqliteOrderStore(
+                readers.ToString(),
+                new GroupCommitWriter(() => OpenWriter(writer, options.BusyTimeout), checkpointer, options),
+                checkpointer);
+        }
+        catch
+        {
+            checkpointer.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection OpenWriter(string connectionString, TimeSpan busyTimeout)
+    {
+        var connection = OpenConnection(connectionString, busyTimeout);
+        Pragma(connection, "PRAGMA wal_autocheckpoint = 0");
+        return connection;
     }
 
     /// <summary>Applies pending migrations without starting a store (for <c>ordo migrate</c>).</summary>
@@ -170,7 +198,11 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
 
     public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _checkpointer.Dispose();
+    }
 
     private static SqliteConnection OpenConnection(string connectionString, TimeSpan busyTimeout)
     {

@@ -18,8 +18,26 @@ public sealed record SqliteStoreOptions(string Path)
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Least time between two checkpoints while commits go on (see <see cref="WalCheckpointer"/>):
+    /// longer gathers more commits into one copy and fsync of the database file, shorter keeps the WAL smaller.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After commits stop for this long, the WAL file is emptied (a TRUNCATE checkpoint).</summary>
+    public TimeSpan IdleCheckpointAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// From this many pages in the WAL, a checkpoint holds writes back briefly so the WAL starts over
+    /// (1,000 pages, about 4 MB: SQLite's own automatic checkpoint threshold).
+    /// </summary>
+    public long MaxWalPages { get; init; } = 1_000;
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointInterval, TimeSpan.Zero, nameof(CheckpointInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(IdleCheckpointAfter, TimeSpan.FromMilliseconds(1), nameof(IdleCheckpointAfter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxWalPages, 1, nameof(MaxWalPages));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1, nameof(MaxBatch));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.FromMilliseconds(1), nameof(BusyTimeout));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(QueueTimeout, TimeSpan.FromHours(1), nameof(QueueTimeout));

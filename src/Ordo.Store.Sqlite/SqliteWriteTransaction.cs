@@ -11,12 +11,15 @@ namespace Ordo.Store.Sqlite;
 
 /// <summary>
 /// The writer connection's side of <see cref="IOrderTransaction"/>. Statements are prepared once
-/// and reused: the writer is the hot path. Id counters are read at the start of each batch, under
+/// and reused: the writer is the hot path. After a work or a batch fails, every prepared statement
+/// is dropped and prepared again on its next use, so a statement that failed is never reused. Id counters are read at the start of each batch, under
 /// the write lock, so another process writing the same file (the <c>ordo</c> command) cannot
 /// make them stale.
 /// </summary>
 internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrderTransaction, IDisposable
 {
+    internal const string InsertExternalId = "INSERT INTO external_ids (scope, external_id) VALUES ($s, $e)";
+
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _nextOrderId;
 
@@ -37,8 +40,15 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public void RollbackToSavepoint()
     {
-        Run("ROLLBACK TO w");
-        Run("RELEASE w");
+        try
+        {
+            Run("ROLLBACK TO w");
+            Run("RELEASE w");
+        }
+        finally
+        {
+            ForgetStatements();
+        }
     }
 
     public void Commit() => Run("COMMIT");
@@ -46,6 +56,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     /// <summary>Leaves the transaction if still in one; true when the connection is out of it (usable again).</summary>
     public bool RollbackQuietly()
     {
+        ForgetStatements();
         try
         {
             if (InTransaction)
@@ -213,7 +224,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public void RecordExternalId(string scope, string externalId)
     {
-        var command = Prepared("INSERT INTO external_ids (scope, external_id) VALUES ($s, $e)");
+        var command = Prepared(InsertExternalId);
         command.Parameters.Clear();
         command.Parameters.Add("$s", scope);
         command.Parameters.Add("$e", externalId);
@@ -356,14 +367,23 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Whether a statement is prepared and kept (tests).</summary>
+    internal bool IsPrepared(string sql) => _commands.ContainsKey(sql);
+
     public void Dispose()
+    {
+        ForgetStatements();
+        connection.Dispose();
+    }
+
+    private void ForgetStatements()
     {
         foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
-        connection.Dispose();
+        _commands.Clear();
     }
 
     private SqliteCommand Prepared(string sql)

@@ -49,6 +49,13 @@ public static class OrdoServer
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+
+        // ASP.NET Core's six Information lines per request halved the throughput (BENCHMARKS.md, issue 12).
+        // First source, so Logging__LogLevel__Microsoft.AspNetCore=Information turns them back on.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
+        });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         logging?.Invoke(builder.Logging);
