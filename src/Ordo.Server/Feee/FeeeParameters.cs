@@ -15,9 +15,9 @@ public sealed class FeeeParameters
 {
     private readonly HashSet<string> _textual;
 
-    private FeeeParameters(OrderedDictionary<string, JsonElement> merged, HashSet<string> textual, string? error)
+    private FeeeParameters(JsonElement merged, HashSet<string> textual, string? error)
     {
-        Merged = JsonFields.Object(merged);
+        Merged = merged;
         Fields = new FieldReader(Merged);
         _textual = textual;
         Error = error;
@@ -40,7 +40,8 @@ public sealed class FeeeParameters
         // A later source's field replaces an earlier one's value where the earlier one stood.
         var merged = new OrderedDictionary<string, JsonElement>(StringComparer.Ordinal);
         var textual = new HashSet<string>(StringComparer.Ordinal);
-        AddText(merged, textual, QueryJson.From(request.Query));
+        var query = QueryJson.From(request.Query);
+        AddText(merged, textual, query);
 
         var raw = await JsonBody.ReadBytesAsync(request, cancellationToken);
         if (raw is null)
@@ -50,7 +51,8 @@ public sealed class FeeeParameters
 
         if (JsonBody.IsBlank(raw))
         {
-            return new FeeeParameters(merged, textual, null);
+            // The query string alone: its object is already the merged one.
+            return new FeeeParameters(query, textual, null);
         }
 
         if (FormBody.Is(request))
@@ -62,7 +64,7 @@ public sealed class FeeeParameters
             }
 
             AddText(merged, textual, form);
-            return new FeeeParameters(merged, textual, null);
+            return new FeeeParameters(JsonFields.Object(merged), textual, null);
         }
 
         var json = JsonBody.Parse(raw, emptyIsObject: false);
@@ -77,7 +79,7 @@ public sealed class FeeeParameters
             textual.Remove(property.Name);
         }
 
-        return new FeeeParameters(merged, textual, null);
+        return new FeeeParameters(JsonFields.Object(merged), textual, null);
     }
 
     public string? String(string field, bool required = false, int maxLength = 255) => Fields.String(field, required, maxLength);
@@ -90,7 +92,7 @@ public sealed class FeeeParameters
 
     public bool Refused(string field) => Fields.Errors.ContainsKey(field);
 
-    private static FeeeParameters Failed(string error) => new(new OrderedDictionary<string, JsonElement>(), [], error);
+    private static FeeeParameters Failed(string error) => new(JsonFields.Strings([]), [], error);
 
     /// <summary>Fields that came as text (the query string or a form, read by <see cref="QueryJson"/>); they override what came before.</summary>
     private static void AddText(OrderedDictionary<string, JsonElement> merged, HashSet<string> textual, JsonElement fields)
