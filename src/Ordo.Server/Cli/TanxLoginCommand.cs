@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 using Ordo.Server.Tanx;
 
@@ -32,14 +33,15 @@ public static class TanxLoginCommand
             var privateKey = hex.PadLeft(64, '0');
             var address = Ethereum.AddressOf(privateKey);
             using var http = new HttpClient { BaseAddress = new Uri(result.GetValue(url)!) };
-            var nonce = await Send(http, "/sapi/v1/auth/nonce/", new { eth_address = address }, cancellationToken);
+            var nonce = await Send(http, "/sapi/v1/auth/nonce/", new TanxNonceRequest(address), TanxJsonContext.Default.TanxNonceRequest, cancellationToken);
             if (nonce?["payload"]?.GetValue<string>() is not { } message)
             {
                 Console.Error.WriteLine($"No nonce: {nonce?.ToJsonString()}");
                 return 1;
             }
 
-            var login = await Send(http, "/sapi/v1/auth/login/", new { eth_address = address, user_signature = Ethereum.PersonalSign(message, privateKey) }, cancellationToken);
+            var login = await Send(
+                http, "/sapi/v1/auth/login/", new TanxLoginRequest(address, Ethereum.PersonalSign(message, privateKey)), TanxJsonContext.Default.TanxLoginRequest, cancellationToken);
             if (login?["token"]?["access"]?.GetValue<string>() is not { } access)
             {
                 Console.Error.WriteLine($"Login refused: {login?.ToJsonString()}");
@@ -57,9 +59,15 @@ public static class TanxLoginCommand
         return command;
     }
 
-    private static async Task<JsonNode?> Send(HttpClient http, string path, object body, CancellationToken cancellationToken)
+    private static async Task<JsonNode?> Send<T>(HttpClient http, string path, T body, JsonTypeInfo<T> json, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(path, body, cancellationToken);
+        using var response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 }
+
+/// <summary>The body of tanX's <c>auth/nonce/</c>: <c>{"eth_address"}</c>.</summary>
+public sealed record TanxNonceRequest(string EthAddress);
+
+/// <summary>The body of tanX's <c>auth/login/</c>: <c>{"eth_address", "user_signature"}</c>.</summary>
+public sealed record TanxLoginRequest(string EthAddress, string UserSignature);

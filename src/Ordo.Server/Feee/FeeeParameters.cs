@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 using Ordo.Server.Http;
 
@@ -16,12 +15,16 @@ public sealed class FeeeParameters
 {
     private readonly HashSet<string> _textual;
 
-    private FeeeParameters(JsonObject merged, HashSet<string> textual, string? error)
+    private FeeeParameters(JsonElement merged, HashSet<string> textual, string? error)
     {
-        Fields = new FieldReader(JsonSerializer.SerializeToElement(merged));
+        Merged = merged;
+        Fields = new FieldReader(Merged);
         _textual = textual;
         Error = error;
     }
+
+    /// <summary>Every field as one JSON object, the body's over the form's over the query string's.</summary>
+    public JsonElement Merged { get; }
 
     public FieldReader Fields { get; }
 
@@ -34,9 +37,11 @@ public sealed class FeeeParameters
 
     public static async Task<FeeeParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var merged = new JsonObject();
+        // A later source's field replaces an earlier one's value where the earlier one stood.
+        var merged = new OrderedDictionary<string, JsonElement>(StringComparer.Ordinal);
         var textual = new HashSet<string>(StringComparer.Ordinal);
-        AddText(merged, textual, QueryJson.From(request.Query));
+        var query = QueryJson.From(request.Query);
+        AddText(merged, textual, query);
 
         var raw = await JsonBody.ReadBytesAsync(request, cancellationToken);
         if (raw is null)
@@ -46,7 +51,8 @@ public sealed class FeeeParameters
 
         if (JsonBody.IsBlank(raw))
         {
-            return new FeeeParameters(merged, textual, null);
+            // The query string alone: its object is already the merged one.
+            return new FeeeParameters(query, textual, null);
         }
 
         if (FormBody.Is(request))
@@ -58,7 +64,7 @@ public sealed class FeeeParameters
             }
 
             AddText(merged, textual, form);
-            return new FeeeParameters(merged, textual, null);
+            return new FeeeParameters(JsonFields.Object(merged), textual, null);
         }
 
         var json = JsonBody.Parse(raw, emptyIsObject: false);
@@ -69,11 +75,11 @@ public sealed class FeeeParameters
 
         foreach (var property in json.Root.EnumerateObject())
         {
-            merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            merged[property.Name] = property.Value;
             textual.Remove(property.Name);
         }
 
-        return new FeeeParameters(merged, textual, null);
+        return new FeeeParameters(JsonFields.Object(merged), textual, null);
     }
 
     public string? String(string field, bool required = false, int maxLength = 255) => Fields.String(field, required, maxLength);
@@ -86,14 +92,14 @@ public sealed class FeeeParameters
 
     public bool Refused(string field) => Fields.Errors.ContainsKey(field);
 
-    private static FeeeParameters Failed(string error) => new([], [], error);
+    private static FeeeParameters Failed(string error) => new(JsonFields.Strings([]), [], error);
 
     /// <summary>Fields that came as text (the query string or a form, read by <see cref="QueryJson"/>); they override what came before.</summary>
-    private static void AddText(JsonObject merged, HashSet<string> textual, JsonElement fields)
+    private static void AddText(OrderedDictionary<string, JsonElement> merged, HashSet<string> textual, JsonElement fields)
     {
         foreach (var field in fields.EnumerateObject())
         {
-            merged[field.Name] = field.Value.GetString();
+            merged[field.Name] = field.Value;
             textual.Add(field.Name);
         }
     }

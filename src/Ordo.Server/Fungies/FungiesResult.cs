@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using Ordo.Server.Http;
 
@@ -39,5 +40,15 @@ public sealed record FungiesMessage(string Message);
 
 public static class FungiesJson
 {
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    /// <summary>Source-generated only: a shape not registered in <see cref="FungiesJsonContext"/> throws.</summary>
+    public static JsonSerializerOptions Options => FungiesJsonContext.Default.Options;
 }
+
+/// <summary>Every shape Fungies' dialect writes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FungiesSuccess))]
+[JsonSerializable(typeof(FungiesError))]
+[JsonSerializable(typeof(FungiesOrderData))]
+[JsonSerializable(typeof(FungiesPage))]
+[JsonSerializable(typeof(FungiesPageWithCount))]
+public sealed partial class FungiesJsonContext : JsonSerializerContext;

@@ -138,11 +138,11 @@ public static class OrdoServer
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Ordo native API v1");
         });
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "up" })).WithTags("Operations");
+        app.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("up"))).WithTags("Operations");
         app.MapGet("/readyz", async (IOrderStore s, CancellationToken ct) =>
             await s.IsReadyAsync(ct)
-                ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "not_ready" }, statusCode: 503)).WithTags("Operations");
+                ? Results.Ok(new HealthStatus("ready"))
+                : Results.Json(new HealthStatus("not_ready"), statusCode: 503)).WithTags("Operations");
         app.MapNativeOrders();
         app.MapNativeAdmin();
         app.MapNativeMarkets();

@@ -13,20 +13,22 @@ public abstract class EnvelopeResult : IResult
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>The dialect's options, resolved by its source-generated context only (no reflection).</summary>
     protected abstract JsonSerializerOptions Json { get; }
 
     protected abstract object Envelope(HttpContext context);
 
-    public async Task ExecuteAsync(HttpContext context)
+    public Task ExecuteAsync(HttpContext context)
     {
         context.Response.StatusCode = HttpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
         if (RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
+        // The envelope's metadata comes from the dialect's context (a lookup, cached by the options);
+        // ASP.NET Core writes it straight to the response's pipe.
         var envelope = Envelope(context);
-        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, envelope.GetType(), Json, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(envelope, Json.GetTypeInfo(envelope.GetType()), "application/json; charset=utf-8", context.RequestAborted);
     }
 }

@@ -27,6 +27,20 @@ public static class JsonBody
             return null;
         }
 
+        // The usual body says its length: read it into one array of that size.
+        if (request.ContentLength is { } length)
+        {
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += got;
+            }
+
+            return filled == body.Length ? body : body[..filled];
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
@@ -43,7 +57,7 @@ public static class JsonBody
     }
 
     /// <summary>True when the body holds nothing but white space.</summary>
-    public static bool IsBlank(byte[] raw) => raw.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t');
+    public static bool IsBlank(byte[] raw) => raw.AsSpan().IndexOfAnyExcept(" \n\r\t"u8) < 0;
 
     public static Outcome Parse(byte[] raw, bool emptyIsObject)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 using Microsoft.Extensions.Primitives;
 
@@ -13,17 +12,16 @@ namespace Ordo.Server.Http;
 public static class QueryJson
 {
     /// <param name="pairs">A query string, or a form's fields (<see cref="FormBody"/>).</param>
-    public static JsonElement From(IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    public static JsonElement From(IEnumerable<KeyValuePair<string, StringValues>> pairs) => JsonFields.Strings(Given(pairs));
+
+    private static IEnumerable<KeyValuePair<string, string>> Given(IEnumerable<KeyValuePair<string, StringValues>> pairs)
     {
-        var json = new JsonObject();
         foreach (var (name, values) in pairs)
         {
-            if (values.FirstOrDefault() is { Length: > 0 } value)
+            if (values.Count > 0 && values[0] is { Length: > 0 } value)
             {
-                json[name] = value;
+                yield return new(name, value);
             }
         }
-
-        return JsonSerializer.SerializeToElement(json);
     }
 }

@@ -66,4 +66,16 @@ public static class NativeNames
     /// <summary>All core states that fold into a native state (for filtering).</summary>
     public static IReadOnlyList<OrderState> StatesFor(string nativeState) =>
         Enum.GetValues<OrderState>().Where(s => State(s) == nativeState).ToList();
+
+    /// <summary>An enum value's name in lower case (<c>buy</c>, <c>operator</c>), made once per value: every order written names a few.</summary>
+    public static string? Lower<T>(T? value)
+        where T : struct, Enum => value is { } known ? LowerNames<T>.Of(known) : null;
+
+    private static class LowerNames<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ordo.Server.Native;
 
 /// <summary>
@@ -24,7 +22,6 @@ public sealed class ProblemResult(int status, string code, string title, string 
     public async Task ExecuteAsync(HttpContext context)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/problem+json";
         if (RetryAfter is { } at)
         {
             var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -37,7 +34,7 @@ public sealed class ProblemResult(int status, string code, string title, string 
 
         var shape = new ProblemShape(
             $"urn:ordo:problem:{code}", title, status, detail, code, context.TraceIdentifier, Order, Errors, RetryAfter);
-        await JsonSerializer.SerializeAsync(context.Response.Body, shape, NativeJson.Options, context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(shape, NativeJsonContext.Default.ProblemShape, "application/problem+json", context.RequestAborted);
     }
 }
 

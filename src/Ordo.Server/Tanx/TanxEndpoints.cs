@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 using Ordo.Core;
 using Ordo.Core.Engine;
@@ -351,9 +349,13 @@ public static class TanxEndpoints
 
         var market = await store.GetMarketAsync(order.Market!, http.RequestAborted);
         var trades = await store.ListTradesAsync(new TradeQuery { AccountId = caller.AccountId, OrderId = order.Id, Limit = 1000 }, http.RequestAborted);
-        var payload = JsonSerializer.SerializeToNode(TanxOrder.From(order, market), TanxJson.Options)!.AsObject();
-        payload["trades"] = JsonSerializer.SerializeToNode(trades.Select(t => TanxTrade.For(t, caller.AccountId, market)).ToList(), TanxJson.Options);
-        return TanxResult.Ok("Order fetched successfully", payload);
+        var withTrades = new List<TanxTrade>(trades.Count);
+        foreach (var trade in trades)
+        {
+            withTrades.Add(TanxTrade.For(trade, caller.AccountId, market));
+        }
+
+        return TanxResult.Ok("Order fetched successfully", TanxOrder.From(order, market) with { Trades = withTrades });
     }
 
     private static async Task<IResult> List(HttpContext http, IOrderStore store)
@@ -455,12 +457,7 @@ public static class TanxEndpoints
     }
 
     /// <summary>tanX's cancel names the order <c>order_id</c> (the Node SDK reads it); <c>id</c> stays beside it.</summary>
-    private static JsonObject WithOrderId(TanxOrder order)
-    {
-        var payload = JsonSerializer.SerializeToNode(order, TanxJson.Options)!.AsObject();
-        payload.Insert(1, "order_id", order.Id);
-        return payload;
-    }
+    private static TanxOrder WithOrderId(TanxOrder order) => order with { OrderId = order.Id };
 
     private static async Task<IResult> BulkCancel(HttpContext http, OrderEngine engine, IOrderStore store)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 using Ordo.Core;
 using Ordo.Core.Markets;
@@ -9,7 +10,7 @@ namespace Ordo.Server.Tanx;
 
 /// <summary>An order as tanX shows it (the seed page's payload); decimals are exact strings, times ISO 8601 with offset.</summary>
 public sealed record TanxOrder(
-    long Id,
+    [property: JsonPropertyOrder(-2)] long Id,
     string Uuid,
     string Side,
     string OrdType,
@@ -28,6 +29,16 @@ public sealed record TanxOrder(
     int TradesCount,
     string? CancelReason)
 {
+    /// <summary>The id again as <c>order_id</c>, right after <c>id</c>: tanX's cancel answers it (the Node SDK reads it).</summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? OrderId { get; init; }
+
+    /// <summary>The order's trades, last: only <c>GET /orders/{id}/</c> answers them.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TanxTrade>? Trades { get; init; }
+
     public static TanxOrder From(Order order, Market? market) => new(
         order.Id,
         order.Uuid.ToString(),
@@ -50,9 +61,6 @@ public sealed record TanxOrder(
 
     public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
-
-/// <summary>An order with its trades (<c>GET /orders/{id}/</c>).</summary>
-public sealed record TanxOrderWithTrades(TanxOrder Order, IReadOnlyList<TanxTrade> Trades);
 
 /// <summary>
 /// One trade as seen by one account: its side, whether it took or made, and its own fee (in the

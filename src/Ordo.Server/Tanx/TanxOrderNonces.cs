@@ -29,8 +29,6 @@ public sealed class TanxOrderNonces(IOrderStore store, TimeProvider clock, Serve
     /// <summary>The kind the store keeps order nonces under.</summary>
     public const string Kind = "tanx-order";
 
-    // Enum names, not numbers, so a kept nonce reads the same after the enums change order.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly TanxNonceBook _book = new(store, clock, Kind, options.Tanx.NonceLifetime, options.Tanx.MaxOrderNoncesPerCredential, options.Tanx.MaxNonces);
 
@@ -56,7 +54,7 @@ public sealed class TanxOrderNonces(IOrderStore store, TimeProvider clock, Serve
             }
             while (taken.Contains(nonce));
 
-            return JsonSerializer.Serialize(new TanxOrderNonce(nonce, MsgHash(credentialId, nonce, terms, expires), terms), Json);
+            return JsonSerializer.Serialize(new TanxOrderNonce(nonce, MsgHash(credentialId, nonce, terms, expires), terms), TanxOrderNonceJson.Default.TanxOrderNonce);
         }, cancellationToken);
         return (issued is null ? null : Read(issued.Value), retry);
     }
@@ -82,7 +80,7 @@ public sealed class TanxOrderNonces(IOrderStore store, TimeProvider clock, Serve
     }
 
     private static TanxOrderNonce Read(string json) =>
-        JsonSerializer.Deserialize<TanxOrderNonce>(json, Json) ?? throw new InvalidOperationException("a kept order nonce is empty");
+        JsonSerializer.Deserialize(json, TanxOrderNonceJson.Default.TanxOrderNonce) ?? throw new InvalidOperationException("a kept order nonce is empty");
 
     /// <summary>
     /// Keccak-256 of the terms, the nonce and its owner, cut to 250 bits: the SDKs sign it with their
@@ -98,3 +96,11 @@ public sealed class TanxOrderNonces(IOrderStore store, TimeProvider clock, Serve
         return "0x" + (hex.Length == 0 ? "0" : hex);
     }
 }
+
+/// <summary>
+/// An order nonce as it is kept (web defaults: camelCase). Enum names, not numbers, so a kept nonce
+/// reads the same after the enums change order.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(TanxOrderNonce))]
+public sealed partial class TanxOrderNonceJson : JsonSerializerContext;

@@ -56,9 +56,33 @@ public sealed record TokenProblem(string TokenClass, string TokenType, string Me
 public static class TanxJson
 {
     // Relaxed escaping keeps "+00:00" readable; these bodies are JSON for API clients, never HTML.
-    public static readonly JsonSerializerOptions Options = new()
+    // The context is made with these options (an encoder has no source-generation setting).
+    private static readonly TanxJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
+
+    /// <summary>Source-generated only: a shape not registered in <see cref="TanxJsonContext"/> throws.</summary>
+    public static JsonSerializerOptions Options => Context.Options;
 }
+
+/// <summary>Every shape tanX's dialect writes, and the bodies <c>ordo tanx-login</c> sends.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(TanxEnvelope))]
+[JsonSerializable(typeof(TokenProblem))]
+[JsonSerializable(typeof(TanxLogin))]
+[JsonSerializable(typeof(TanxTokenPair))]
+[JsonSerializable(typeof(TanxNoncePayload))]
+[JsonSerializable(typeof(TanxOrder))]
+[JsonSerializable(typeof(TanxOrder[]))]
+[JsonSerializable(typeof(List<TanxOrder>))]
+[JsonSerializable(typeof(List<TanxTrade>))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(TanxProfile))]
+[JsonSerializable(typeof(TanxBalance))]
+[JsonSerializable(typeof(List<TanxBalance>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Cli.TanxNonceRequest))]
+[JsonSerializable(typeof(Cli.TanxLoginRequest))]
+public sealed partial class TanxJsonContext : JsonSerializerContext;

@@ -12,8 +12,9 @@ namespace Ordo.Server.XendBridge;
 /// since clients read either. Stage stamps come from the order's history (null until reached):
 /// <c>fundProviderAtTimeStamp</c> when the customer's payment was confirmed (<c>FundedProvider</c>),
 /// <c>fundCustomerAtTimeStamp</c> when the provider paid the customer (<c>FundedUser</c>),
-/// <c>orderCompletedAtTimeStamp</c> when the order completed. Init properties, not a positional record:
-/// two stamps' names differ only in case, which the serializer cannot bind to constructor parameters.
+/// <c>orderCompletedAtTimeStamp</c> when the order completed. Init properties, not a positional record, and
+/// each stamp's second spelling mirrors the first, set only here: the source-generated metadata binds
+/// settable properties to creation parameters by name regardless of case, and two such names would clash.
 /// </summary>
 public sealed record XendOrder
 {
@@ -40,15 +41,15 @@ public sealed record XendOrder
 
     public required string InitiatedAt { get; init; }
 
-    public required long InitiatedAtTimestamp { get; init; }
+    public long InitiatedAtTimestamp { get; private init; }
 
-    public required long InitiatedAtTimeStamp { get; init; }
+    public long InitiatedAtTimeStamp => InitiatedAtTimestamp;
 
     public string? OrderExpiryDate { get; init; }
 
-    public long? OrderExpiryTimestamp { get; init; }
+    public long? OrderExpiryTimestamp { get; private init; }
 
-    public long? OrderExpiryTimeStamp { get; init; }
+    public long? OrderExpiryTimeStamp => OrderExpiryTimestamp;
 
     public long? FundProviderAtTimeStamp { get; init; }
 
@@ -101,10 +102,8 @@ public sealed record XendOrder
             DisputeStatus = "NoDispute",
             InitiatedAt = Time(order.CreatedAt),
             InitiatedAtTimestamp = created,
-            InitiatedAtTimeStamp = created,
             OrderExpiryDate = Time(expires),
             OrderExpiryTimestamp = expires.ToUnixTimeMilliseconds(),
-            OrderExpiryTimeStamp = expires.ToUnixTimeMilliseconds(),
             FundProviderAtTimeStamp = Reached(OrderState.FundedProvider),
             FundCustomerAtTimeStamp = Reached(OrderState.FundedUser),
             OrderCompletedAtTimeStamp = Reached(OrderState.Completed),

@@ -35,9 +35,9 @@ public sealed record XendPaymentMethods(string? PaymentMethod, string? PaymentTy
 
     /// <summary>The methods stored with an order, or none for an order initiated before they were kept.</summary>
     public static XendPaymentMethods Parse(string? json) =>
-        json is { Length: > 0 } ? JsonSerializer.Deserialize<XendPaymentMethods>(json, XendJson.Options) ?? None : None;
+        json is { Length: > 0 } ? JsonSerializer.Deserialize(json, XendStoredJson.Default.XendPaymentMethods) ?? None : None;
 
-    public string ToJson() => JsonSerializer.Serialize(this, XendJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, XendStoredJson.Default.XendPaymentMethods);
 
     private static XendPaymentMethods Of(string method, string type, (string Name, string Value)[] details)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using Ordo.Server.Http;
 
@@ -30,5 +31,19 @@ public sealed record XendEnvelope(object? Data, string Status, string Message);
 
 public static class XendJson
 {
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    /// <summary>Source-generated only: a shape not registered in <see cref="XendJsonContext"/> throws.</summary>
+    public static JsonSerializerOptions Options => XendJsonContext.Default.Options;
 }
+
+/// <summary>Every shape XendBridge's dialect writes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(XendEnvelope))]
+[JsonSerializable(typeof(XendOrder))]
+[JsonSerializable(typeof(XendPending))]
+[JsonSerializable(typeof(bool))]
+public sealed partial class XendJsonContext : JsonSerializerContext;
+
+/// <summary>The payment methods kept with an order (written at initiation, read back to show it).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(XendPaymentMethods))]
+public sealed partial class XendStoredJson : JsonSerializerContext;
