@@ -87,9 +87,9 @@ internal sealed class WalCheckpointer : IDisposable
                 Pragma(writer, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}"));
             }
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // Not this batch's fault: a broken connection fails the batch's own statements next, and is replaced then.
+            // Never a reason to fail the batch: a broken connection fails the batch's own statements next, and is replaced then.
         }
     }
 
@@ -163,9 +163,10 @@ internal sealed class WalCheckpointer : IDisposable
 
             return !busy;
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // A broken connection (I/O error, full disk): the writer reports those to callers; here a new one is opened next time.
+            // A failed checkpoint is tried again later and must not end this thread (nor the process); a broken
+            // connection (I/O error, full disk) is replaced: the writer reports those faults to callers.
             _connection?.Dispose();
             _connection = null;
             return false;
