@@ -4,7 +4,8 @@
 # are open limit orders on 10 markets (the rest cancelled limit orders, cancelled and filled rentals,
 # with their events and ledger legs), and a baseline database of as many orders none of them open.
 # Then `ordo serve` (no --demo) is started RUNS times on each (default 5): the time from the process
-# start to /readyz answering 200 (min and median), and the resident memory (VmRSS) at that moment and
+# start to /readyz answering 200 (min and median) and the CPU time the process used until then (less
+# sensitive to other load on the machine), and the resident memory (VmRSS) at that moment and
 # SETTLE seconds later (default 3). Bytes per open order = (RSS with the open orders - RSS of the
 # baseline) / OPEN_LIMIT, medians, each after SETTLE.
 # ORDO_BEFORE=path/to/ordo.dll: the same runs with that build too (e.g. the commit before a change,
@@ -43,7 +44,7 @@ make_db() {
   echo $(( ($(date +%s%N) - started) / 1000000000 ))
 }
 
-# One start: prints "ms rss_at_ready_kb rss_settled_kb resting".
+# One start: prints "ms rss_at_ready_kb rss_settled_kb cpu_ms resting".
 start_once() {
   local dll=$1 db=$2 port=$((18400 + RANDOM % 500)) started ready log="$dir/serve.log"
   started=$(date +%s%N)
@@ -54,19 +55,20 @@ start_once() {
     sleep 0.01
   done
   ready=$(( ($(date +%s%N) - started) / 1000000 ))
+  local cpu=$(awk '{print ($14 + $15) * 10}' "/proc/$server/stat") # utime + stime, in ms (100 ticks a second)
   local rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
   sleep "$settle"
   local settled=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
   local resting=$(grep -oE 'Order books loaded: [0-9]+' "$log" | awk '{print $4}' || true)
   stop_server
-  echo "$ready $rss $settled ${resting:-?}"
+  echo "$ready $rss $settled $cpu ${resting:-?}"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 secrets=$(head -c 32 /dev/urandom | base64)
-echo "| engine | build | open limit orders | start to ready, min / median (ms) | VmRSS at ready, median (MB) | VmRSS after ${settle}s, median (MB) | bytes per open order |" >"$dir/rows"
-echo "|---|---|---|---|---|---|---|" >>"$dir/rows"
+echo "| engine | build | open limit orders | start to ready, min / median (ms) | CPU time to ready, min / median (ms) | VmRSS at ready, median (MB) | VmRSS after ${settle}s, median (MB) | bytes per open order |" >"$dir/rows"
+echo "|---|---|---|---|---|---|---|---|" >>"$dir/rows"
 for engine in $engines; do
   if [ "$engine" = sqlite ]; then
     full="$files/startup-$orders-$open.db"; base="$files/startup-$orders-0.db"
@@ -77,6 +79,8 @@ for engine in $engines; do
   fi
   echo "== $engine: seeding $orders orders, $open open limit orders" >&2
   echo "$engine: seeded $orders orders ($open open) in $(make_db "$full" "$orders" "$open") s; baseline ($orders orders, none open) in $(make_db "$base" "$orders" 0) s" >>"$dir/seeding"
+  # Migrations first (the last build's), so no timed start pays for a new index.
+  dotnet "${builds[-1]#*=}" migrate --db "$full" >/dev/null; dotnet "${builds[-1]#*=}" migrate --db "$base" >/dev/null
   for build in "${builds[@]}"; do : >"$dir/${build%%=*}-$engine-full"; : >"$dir/${build%%=*}-$engine-base"; done
   for run in $(seq 1 "$runs"); do
     for build in "${builds[@]}"; do
@@ -91,6 +95,7 @@ for engine in $engines; do
     for which in base full; do
       f="$dir/$name-$engine-$which"
       min=$(cut -d' ' -f1 "$f" | sort -n | head -1); med=$(cut -d' ' -f1 "$f" | median)
+      cmin=$(cut -d" " -f4 "$f" | sort -n | head -1); cmed=$(cut -d" " -f4 "$f" | median)
       rss=$(cut -d' ' -f2 "$f" | median); settled=$(cut -d' ' -f3 "$f" | median)
       per=""
       if [ "$which" = full ]; then
@@ -98,7 +103,7 @@ for engine in $engines; do
         per=$(( (settled - base_settled) * 1024 / open ))
       fi
       count=$([ "$which" = full ] && echo "$open" || echo 0)
-      printf '| %s | %s | %s | %s / %s | %.0f | %.0f | %s |\n' "$engine" "$name" "$count" "$min" "$med" "$(echo "$rss / 1024" | bc -l)" "$(echo "$settled / 1024" | bc -l)" "$per" >>"$dir/rows"
+      printf '| %s | %s | %s | %s / %s | %s / %s | %.0f | %.0f | %s |\n' "$engine" "$name" "$count" "$min" "$med" "$cmin" "$cmed" "$(echo "$rss / 1024" | bc -l)" "$(echo "$settled / 1024" | bc -l)" "$per" >>"$dir/rows"
     done
   done
 done
