@@ -8,12 +8,13 @@ namespace Ordo.Store.Sqlite;
 
 /// <summary>
 /// A market's open limit orders with only the columns a book is rebuilt from, oldest first. The kind and
-/// state are literals so SQLite reads the partial covering index orders_resting (010) and not the rows.
+/// state are literals, which the partial covering index orders_resting (010) requires; the index is named
+/// because SQLite's planner, counting equality terms, would pick orders_open_book and read every row.
 /// </summary>
 internal static class RestingOrderRows
 {
     private static readonly string Select =
-        "SELECT id, account_id, side, price, quantity, filled_quantity FROM orders " +
+        "SELECT id, account_id, side, price, quantity, filled_quantity FROM orders INDEXED BY orders_resting " +
         $"WHERE market = $market AND kind = '{OrderKind.Limit}' AND state = '{LimitLifecycle.Table.Initial}' ORDER BY id";
 
     public static List<RestingOrder> List(SqliteConnection connection, string market)
