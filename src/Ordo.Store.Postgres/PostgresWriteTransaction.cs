@@ -208,6 +208,8 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
         return StoreReads.ListOrders(Flushed, query).List();
     }
 
+    public IReadOnlyList<Core.Matching.RestingOrder> ListRestingOrders(string market) => RestingOrderRows.List(Flushed, market);
+
     /// <summary>A transaction-scoped advisory lock on a value (a hash of it: a rare collision only makes two writes wait in turn).</summary>
     private void LockValue(string value)
     {

@@ -125,6 +125,8 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(connection, query);
 
+    public IReadOnlyList<Core.Matching.RestingOrder> ListRestingOrders(string market) => RestingOrderRows.List(connection, market);
+
     public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(connection);
 
     public TradeRecord InsertTrade(TradeRecord trade)

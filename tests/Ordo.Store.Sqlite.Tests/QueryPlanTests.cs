@@ -47,6 +47,18 @@ public sealed class QueryPlanTests
         plan.ShouldContain(step => step.Contains("USING INDEX orders_account_open (account_id=? AND kind=? AND state=?)", StringComparison.Ordinal), steps);
     }
 
+    [Fact]
+    public void A_book_rebuild_reads_the_markets_resting_orders_from_the_covering_index_in_time_order()
+    {
+        // What OrderBooks.For sends through RestingOrderRows: only the small partial index is read, not the rows.
+        var plan = Plan(
+            "SELECT id, account_id, side, price, quantity, filled_quantity FROM orders INDEXED BY orders_resting " +
+            "WHERE market = 'btcusdc' AND kind = 'Limit' AND state = 'Open' ORDER BY id");
+        var steps = string.Join(" / ", plan);
+        plan.ShouldContain(step => step.Contains("USING COVERING INDEX orders_resting (market=?)", StringComparison.Ordinal), steps);
+        plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "the index gives time order: " + steps);
+    }
+
     private static List<string> Plan(string query)
     {
         using var database = new ScratchDatabase();

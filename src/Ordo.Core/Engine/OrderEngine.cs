@@ -57,9 +57,23 @@ public sealed class OrderEngine
         return result;
     }
 
-    /// <summary>Builds every market's book from the open orders in the store (at start-up, so the first order meets a ready book).</summary>
-    public Task<int> LoadBooksAsync(CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => tx.ListMarkets().Sum(market => Books.For(market, tx).OrderCount), cancellationToken);
+    /// <summary>
+    /// Builds every market's book from the open orders in the store (at start-up, so the first order meets
+    /// a ready book); returns the resting orders. One write per market, so commands on other markets go
+    /// in between; and without taking any market's sequencer, so a node starting on a shared database
+    /// makes no other node rebuild its books. A book not built yet is built by the first write on its
+    /// market anyway (<see cref="OrderBooks.For"/>): this only moves that work ahead.
+    /// </summary>
+    public async Task<int> LoadBooksAsync(CancellationToken cancellationToken = default)
+    {
+        var resting = 0;
+        foreach (var name in await store.WriteAsync(tx => tx.ListMarkets().Select(market => market.Name).ToList(), cancellationToken))
+        {
+            resting += await store.WriteAsync(tx => tx.FindMarket(name) is { } market ? Books.ForReading(market, tx).OrderCount : 0, cancellationToken);
+        }
+
+        return resting;
+    }
 
     /// <summary>The market's book as it stands after every write before this one; null for an unknown market.</summary>
     public Task<BookDepth?> DepthAsync(string market, CancellationToken cancellationToken = default) =>

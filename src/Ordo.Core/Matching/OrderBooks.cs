@@ -194,19 +194,11 @@ public sealed class OrderBooks
     {
         var book = new OrderBook(market.Name);
         var units = new MarketUnits(market);
-        var open = tx.ListOrders(new OrderQuery
+        foreach (var order in tx.ListRestingOrders(market.Name))
         {
-            Market = market.Name,
-            Kind = OrderKind.Limit,
-            States = [LimitLifecycle.Table.Initial],
-            Sort = OrderSort.OldestFirst,
-            Limit = int.MaxValue,
-        });
-        foreach (var order in open)
-        {
-            if (order.Price is { } price && units.TryTicks(price, out var ticks) && units.TryLots(order.RemainingQuantity, out var lots) && lots > 0)
+            if (units.TryTicks(order.Price, out var ticks) && units.TryLots(order.Remaining, out var lots) && lots > 0)
             {
-                book.Rest(order.Id, order.AccountId, order.Side!.Value, ticks, lots);
+                book.Rest(order.Id, order.AccountId, order.Side, ticks, lots);
             }
         }
 

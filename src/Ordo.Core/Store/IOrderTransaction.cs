@@ -21,8 +21,25 @@ public interface IOrderTransaction
 
     void InsertOrder(Order order);
 
-    /// <summary>Orders as the transaction sees them (books are rebuilt from this).</summary>
+    /// <summary>Orders as the transaction sees them.</summary>
     IReadOnlyList<Order> ListOrders(OrderQuery query);
+
+    /// <summary>
+    /// The market's open limit orders (in the limit lifecycle's initial state), oldest first, with only what
+    /// a book is rebuilt from. A store may read them leaner than <see cref="ListOrders"/>; by default it is that.
+    /// </summary>
+    IReadOnlyList<Matching.RestingOrder> ListRestingOrders(string market) =>
+        ListOrders(new OrderQuery
+        {
+            Market = market,
+            Kind = OrderKind.Limit,
+            States = [Kinds.LimitLifecycle.Table.Initial],
+            Sort = OrderSort.OldestFirst,
+            Limit = int.MaxValue,
+        })
+        .Where(order => order.Side is not null && order.Price is not null)
+        .Select(order => new Matching.RestingOrder(order.Id, order.AccountId, order.Side!.Value, order.Price!.Value, order.RemainingQuantity))
+        .ToList();
 
     /// <summary>Stores a trade and returns it with its new id.</summary>
     Matching.TradeRecord InsertTrade(Matching.TradeRecord trade);

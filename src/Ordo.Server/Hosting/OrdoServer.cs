@@ -65,6 +65,7 @@ public static class OrdoServer
         services.AddSingleton(options);
         services.AddStore(options);
         services.AddSingleton<OrderEngine>();
+        services.AddSingleton<BookWarmup>();
         services.AddSingleton<Administration>();
         services.AddSingleton<NativeAuthenticator>();
         services.AddSingleton(SecretBox.ForDatabase(options.Database, options.SecretsKey));
@@ -139,8 +140,8 @@ public static class OrdoServer
             ui.SwaggerEndpoint("/openapi/v1.json", "Ordo native API v1");
         });
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("up"))).WithTags("Operations");
-        app.MapGet("/readyz", async (IOrderStore s, CancellationToken ct) =>
-            await s.IsReadyAsync(ct)
+        app.MapGet("/readyz", async (IOrderStore s, BookWarmup books, CancellationToken ct) =>
+            books.IsDone && await s.IsReadyAsync(ct)
                 ? Results.Ok(new HealthStatus("ready"))
                 : Results.Json(new HealthStatus("not_ready"), statusCode: 503)).WithTags("Operations");
         app.MapNativeOrders();
@@ -154,10 +155,10 @@ public static class OrdoServer
         app.MapXendBridge();
         app.MapFallback(() => new ProblemResult(404, "not_found", "Not found", "no such endpoint"));
 
-        // Each market's book is rebuilt from the open orders in the store, in their original priority.
-        var resting = app.Services.GetRequiredService<OrderEngine>().LoadBooksAsync().GetAwaiter().GetResult();
+        // Each market's book is rebuilt from the open orders in the store, in their original priority,
+        // while the rest starts (see BookWarmup).
+        app.Services.GetRequiredService<BookWarmup>().Start();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ordo");
-        log.LogInformation("Order books loaded: {Orders} resting orders", resting);
         foreach (var provider in new[] { options.Native.P2pProvider, options.XendBridge.ProviderAccount })
         {
             if (provider is { } id && app.Services.GetRequiredService<IOrderStore>().GetAccountAsync(id).GetAwaiter().GetResult() is null)
