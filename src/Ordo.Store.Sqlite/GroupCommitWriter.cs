@@ -50,6 +50,9 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Raised on the writer thread at each step (see <see cref="WriteStep"/>), before the next work runs.</summary>
     public event Action<WriteStep>? WriteSteps;
 
+    /// <summary>Raised on the writer after a batch that issued or revoked credentials, before its works are answered.</summary>
+    public event Action? CredentialsChanged;
+
     public Task<T> Enqueue<T>(Func<IOrderTransaction, T> work)
     {
         var request = new WriteRequest<T>(work, Stopwatch.GetTimestamp());
@@ -189,6 +192,8 @@ internal sealed class GroupCommitWriter : IDisposable
         }
         catch (Exception error)
         {
+            // Kept or not (a commit's outcome may be unknown), what a cache holds may be stale: emptying it is always safe.
+            RaiseIfCredentialsChanged();
             Recover(error);
             WriteSteps?.Invoke(WriteStep.BatchRolledBack);
 
@@ -201,12 +206,21 @@ internal sealed class GroupCommitWriter : IDisposable
         // The batch is durable: acknowledged even if a listener throws, so no caller is told "not written" wrongly.
         try
         {
+            RaiseIfCredentialsChanged();
             WriteSteps?.Invoke(WriteStep.Committed);
             Committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
         }
         finally
         {
             kept.ForEach(request => request.Acknowledge());
+        }
+    }
+
+    private void RaiseIfCredentialsChanged()
+    {
+        if (_tx is { CredentialsChanged: true })
+        {
+            CredentialsChanged?.Invoke();
         }
     }
 

@@ -16,18 +16,32 @@ namespace Ordo.Store.Sqlite;
 /// One server owns its file, so it holds every worker lease (the <c>ordo</c> command writes the
 /// file too, but runs no background job).
 /// </summary>
-public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, IDisposable
+public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, ICredentialChanges, IDisposable
 {
     private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
     private readonly GroupCommitWriter _writer;
+    private readonly CredentialSignal _credentials;
+    private readonly CredentialVersionPoll _credentialPoll;
 
     private SqliteOrderStore(string connectionString, GroupCommitWriter writer)
     {
         _connectionString = connectionString;
         _writer = writer;
+        _credentialPoll = new CredentialVersionPoll(
+            new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString(),
+            _credentials = new CredentialSignal(() => _credentialPoll!.Start()));
+        _writer.CredentialsChanged += _credentials.Changed;
     }
+
+    public event Action? CredentialsChanged
+    {
+        add => _credentials.Add(value);
+        remove => _credentials.Remove(value);
+    }
+
+    public bool WatchingCredentials => _credentials.Watching;
 
     public event Action<WriteStep>? WriteSteps
     {
@@ -161,7 +175,11 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
 
     public Task<bool> HoldsAsync(string job, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _credentialPoll.Dispose();
+        _writer.Dispose();
+    }
 
     private static SqliteConnection OpenConnection(string connectionString, TimeSpan busyTimeout)
     {

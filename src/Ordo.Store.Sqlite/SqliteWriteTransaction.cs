@@ -24,8 +24,12 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public SqliteConnection Connection => connection;
     private long _nextMovementId;
 
+    /// <summary>Whether a work of this batch issued or revoked a credential (so caches are emptied after it).</summary>
+    public bool CredentialsChanged { get; private set; }
+
     public void Begin()
     {
+        CredentialsChanged = false;
         Run("BEGIN IMMEDIATE");
         _nextOrderId = Scalar("SELECT coalesce(max(id), 0) FROM orders") + 1;
         _nextMovementId = Scalar("SELECT coalesce(max(movement_id), 0) FROM ledger_entries") + 1;
@@ -278,6 +282,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public Credential? InsertCredential(Credential c)
     {
+        CredentialsChanged = true;
         using var command = connection.CreateCommand();
         command.CommandText =
             "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo) " +
@@ -349,6 +354,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
+        CredentialsChanged = true;
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE credentials SET revoked_at = $t WHERE id = $id AND revoked_at IS NULL";
         command.Parameters.Add("$t", Sql.Time(revokedAt));
