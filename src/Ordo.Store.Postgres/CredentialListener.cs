@@ -6,14 +6,15 @@ namespace Ordo.Store.Postgres;
 
 /// <summary>
 /// Learns of credential changes made through any node: a connection of its own <c>LISTEN</c>s to the
-/// channel that every change notifies when it commits (migration 010), and reports each notification.
+/// channel that every change notifies when it commits (migration 010), and reports each notification
+/// but those of this store's own writer, which reports its changes itself.
 /// When the connection breaks the watch is dropped at once (caches are bypassed and emptied); a new
 /// connection listens again after <see cref="RetryDelay"/>, and the watch is sure again only then
 /// (caches are emptied once more: notifications sent meanwhile are lost). A connection that breaks
 /// silently shows it at the next probe: after <see cref="ProbeAfter"/> without a notification, one
 /// <c>SELECT 1</c> must answer within <see cref="ProbeTimeoutSeconds"/>.
 /// </summary>
-internal sealed class CredentialListener(string connectionString, CredentialSignal signal) : IDisposable
+internal sealed class CredentialListener(string connectionString, CredentialSignal signal, Func<int?> writerProcessId) : IDisposable
 {
     public const string Channel = "ordo_credentials";
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
@@ -83,8 +84,21 @@ internal sealed class CredentialListener(string connectionString, CredentialSign
     private async Task ListenAsync(string listening)
     {
         await using var connection = new NpgsqlConnection(listening);
-        connection.Notification += (_, _) => signal.Changed();
+        string? schema = null;
+        connection.Notification += (_, notification) =>
+        {
+            // Another schema's installation, or this store's writer, which reports its own changes when they commit.
+            if (notification.Payload == schema && notification.PID != writerProcessId())
+            {
+                signal.Changed();
+            }
+        };
         await connection.OpenAsync(_stop.Token);
+        await using (var listen = new NpgsqlCommand("SELECT current_schema()", connection))
+        {
+            schema = (string?)await listen.ExecuteScalarAsync(_stop.Token);
+        }
+
         await using (var listen = new NpgsqlCommand("LISTEN " + Channel, connection))
         {
             await listen.ExecuteNonQueryAsync(_stop.Token);

@@ -42,8 +42,14 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// <summary>For store-level writes that are not order commands: the connection, the queued statements sent first.</summary>
     public NpgsqlConnection Connection => Flushed;
 
-    /// <summary>Whether a work of this batch issued or revoked a credential (so caches are emptied after it).</summary>
+    /// <summary>
+    /// Whether a work of this batch issued or revoked a credential (so caches are emptied after it). Every
+    /// write to credentials here must set it: the listener ignores this session's own notifications.
+    /// </summary>
     public bool CredentialsChanged { get; private set; }
+
+    /// <summary>The session's backend process id: the notifications its commits send carry it.</summary>
+    public int ProcessId { get; } = connection.ProcessID;
 
     /// <summary>Npgsql sends the BEGIN with the first statement: no round trip of its own.</summary>
     public void Begin()

@@ -16,6 +16,7 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
     private Task? _loop;
     private SqliteConnection? _connection;
     private SqliteCommand? _read;
@@ -61,14 +62,19 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
             }
 
             var version = _read.ExecuteScalar() as long? ?? throw new InvalidOperationException("credential_changes has no row");
-            if (_seen is null)
+            bool first, changed;
+            lock (_gate)
             {
+                (first, changed) = (_seen is null, _seen is not null && version != _seen);
                 _seen = version;
+            }
+
+            if (first)
+            {
                 signal.Watch(true);
             }
-            else if (version != _seen)
+            else if (changed)
             {
-                _seen = version;
                 signal.Changed();
             }
         }
@@ -76,10 +82,29 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
         {
             // Unreadable for now (the file busy past the timeout, a broken connection): caches are bypassed until it reads again.
             Drop();
-            _seen = null;
+            lock (_gate)
+            {
+                _seen = null;
+            }
+
             if (signal.Watching)
             {
                 signal.Watch(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// This store's writer committed the counter's value <paramref name="version"/> and has reported it
+    /// itself: not reported again. Every change before it is covered by that report too.
+    /// </summary>
+    public void Saw(long version)
+    {
+        lock (_gate)
+        {
+            if (_seen is not null)
+            {
+                _seen = version;
             }
         }
     }

@@ -32,7 +32,15 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         _credentialPoll = new CredentialVersionPoll(
             new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString(),
             _credentials = new CredentialSignal(() => _credentialPoll!.Start()));
-        _writer.CredentialsChanged += _credentials.Changed;
+        _writer.CredentialsChanged += version =>
+        {
+            if (version is { } committed)
+            {
+                _credentialPoll.Saw(committed);
+            }
+
+            _credentials.Changed();
+        };
     }
 
     public event Action? CredentialsChanged

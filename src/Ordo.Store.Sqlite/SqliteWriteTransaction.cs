@@ -27,9 +27,13 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     /// <summary>Whether a work of this batch issued or revoked a credential (so caches are emptied after it).</summary>
     public bool CredentialsChanged { get; private set; }
 
+    /// <summary>After such a batch, the credentials' change counter as it committed (so the poll does not report it again).</summary>
+    public long? CredentialVersion { get; private set; }
+
     public void Begin()
     {
         CredentialsChanged = false;
+        CredentialVersion = null;
         Run("BEGIN IMMEDIATE");
         _nextOrderId = Scalar("SELECT coalesce(max(id), 0) FROM orders") + 1;
         _nextMovementId = Scalar("SELECT coalesce(max(movement_id), 0) FROM ledger_entries") + 1;
@@ -45,7 +49,15 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         Run("RELEASE w");
     }
 
-    public void Commit() => Run("COMMIT");
+    public void Commit()
+    {
+        if (CredentialsChanged)
+        {
+            CredentialVersion = Scalar("SELECT version FROM credential_changes WHERE id = 1");
+        }
+
+        Run("COMMIT");
+    }
 
     /// <summary>Leaves the transaction if still in one; true when the connection is out of it (usable again).</summary>
     public bool RollbackQuietly()

@@ -45,6 +45,9 @@ public sealed class CredentialCache
     /// <summary>Whether entries are used now: only while the store is sure to report every change.</summary>
     public bool Active => _changes is { WatchingCredentials: true };
 
+    /// <summary>Whether the credential with this id is kept now, under its lookup key or its id (for tests).</summary>
+    internal bool Holds(long credentialId) => _byId.ContainsKey(credentialId) || _byKey.Values.Any(c => c.Id == credentialId);
+
     /// <summary>The credential kept under this lookup key; false when there is none or the cache is not in use.</summary>
     public bool TryFind(string dialect, string lookupKey, out Credential? credential) => TryGet(_byKey, (dialect, lookupKey), out credential);
 
