@@ -20,12 +20,25 @@ public static class CachedCredentials
         return cache;
     }
 
-    /// <summary>Waits for what a background watch does; the deadline bounds a hang only.</summary>
-    public static async Task Until(Func<bool> condition, TimeSpan? within = null)
+    /// <summary>
+    /// Waits for what a background watch does, sending <paramref name="request"/> before each look if given;
+    /// the deadline bounds a hang only.
+    /// </summary>
+    public static async Task Until(Func<bool> condition, TimeSpan? within = null, Func<Task>? request = null)
     {
         var deadline = DateTime.UtcNow + (within ?? Started);
-        while (!condition())
+        while (true)
         {
+            if (request is not null)
+            {
+                await request();
+            }
+
+            if (condition())
+            {
+                return;
+            }
+
             DateTime.UtcNow.ShouldBeLessThan(deadline, "never came");
             await Task.Delay(10);
         }
