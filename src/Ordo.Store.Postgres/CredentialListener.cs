@@ -22,6 +22,7 @@ internal sealed class CredentialListener(string connectionString, CredentialSign
     public const int ProbeTimeoutSeconds = 2;
 
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private Task? _loop;
 
     /// <summary>The listening session's backend process id while it listens, for tests that end it.</summary>
@@ -31,6 +32,12 @@ internal sealed class CredentialListener(string connectionString, CredentialSign
 
     public void Dispose()
     {
+        // A store may be disposed twice (a test stops a node, then disposes it).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         try
         {

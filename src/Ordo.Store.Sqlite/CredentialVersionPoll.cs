@@ -16,6 +16,7 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly Lock _gate = new();
     private Task? _loop;
     private SqliteConnection? _connection;
@@ -26,6 +27,12 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
 
     public void Dispose()
     {
+        // A store may be disposed twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _loop?.Wait();
         Drop();
@@ -78,9 +85,10 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
                 signal.Changed();
             }
         }
-        catch (Exception error) when (error is SqliteException or InvalidOperationException)
+        catch (Exception)
         {
-            // Unreadable for now (the file busy past the timeout, a broken connection): caches are bypassed until it reads again.
+            // Unreadable for now (the file busy past the timeout, a broken connection), or anything else that
+            // stops this poll: caches are bypassed until it reads again, never trusted on a watch that failed.
             Drop();
             lock (_gate)
             {
