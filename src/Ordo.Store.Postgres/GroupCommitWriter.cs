@@ -69,6 +69,12 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Raised on the writer thread at each step (see <see cref="WriteStep"/>), before the next work runs.</summary>
     public event Action<WriteStep>? WriteSteps;
 
+    /// <summary>Raised on the writer after a batch that issued or revoked credentials, before its works are answered.</summary>
+    public event Action? CredentialsChanged;
+
+    /// <summary>The writer session's backend process id (its own changes it reports itself).</summary>
+    public int? ProcessId => _tx?.ProcessId;
+
     public Task<T> Enqueue<T>(Func<IOrderTransaction, T> work)
     {
         var request = new WriteRequest<T>(work, Stopwatch.GetTimestamp());
@@ -248,6 +254,8 @@ internal sealed class GroupCommitWriter : IDisposable
         }
         catch (Exception error)
         {
+            // Kept or not (a commit's outcome may be unknown), what a cache holds may be stale: emptying it is always safe.
+            RaiseIfCredentialsChanged();
             Recover();
             WriteSteps?.Invoke(WriteStep.BatchRolledBack);
 
@@ -269,12 +277,21 @@ internal sealed class GroupCommitWriter : IDisposable
         // The batch is durable: acknowledged even if a listener throws, so no caller is told "not written" wrongly.
         try
         {
+            RaiseIfCredentialsChanged();
             WriteSteps?.Invoke(WriteStep.Committed);
             Committed?.Invoke(batch.Count - again.Count, Stopwatch.GetElapsedTime(started));
         }
         finally
         {
             kept.ForEach(request => request.Acknowledge());
+        }
+    }
+
+    private void RaiseIfCredentialsChanged()
+    {
+        if (_tx is { CredentialsChanged: true })
+        {
+            CredentialsChanged?.Invoke();
         }
     }
 

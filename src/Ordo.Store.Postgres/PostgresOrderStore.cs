@@ -17,7 +17,7 @@ namespace Ordo.Store.Postgres;
 /// Reads use Npgsql's pool and see committed data only. Worker leases are advisory locks held on a
 /// connection of their own (see <see cref="WorkerLeases"/>).
 /// </summary>
-public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, IDisposable
+public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, ICredentialChanges, IDisposable
 {
     // Migrations may wait for another node's migration, and may build indexes on big tables.
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);
@@ -25,13 +25,25 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
     private readonly NpgsqlDataSource _readers;
     private readonly GroupCommitWriter _writer;
     private readonly WorkerLeases _leases;
+    private readonly CredentialSignal _credentials;
+    private readonly CredentialListener _credentialListener;
 
-    private PostgresOrderStore(NpgsqlDataSource readers, GroupCommitWriter writer, WorkerLeases leases)
+    private PostgresOrderStore(NpgsqlDataSource readers, GroupCommitWriter writer, WorkerLeases leases, string listening)
     {
         _readers = readers;
         _writer = writer;
         _leases = leases;
+        _credentialListener = new CredentialListener(listening, _credentials = new CredentialSignal(() => _credentialListener!.Start()), () => writer.ProcessId);
+        _writer.CredentialsChanged += _credentials.Changed;
     }
+
+    public event Action? CredentialsChanged
+    {
+        add => _credentials.Add(value);
+        remove => _credentials.Remove(value);
+    }
+
+    public bool WatchingCredentials => _credentials.Watching;
 
     public event Action<WriteStep>? WriteSteps
     {
@@ -79,8 +91,10 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
             readers.ConnectionString, ("tcp_keepalives_idle", "10"), ("tcp_keepalives_interval", "5"), ("tcp_keepalives_count", "3"));
         leases.Pooling = false;
         leases.KeepAlive = 10;
+        // The listener for credential changes uses the same kind of session (see CredentialListener).
         var writerThread = new GroupCommitWriter(() => OpenConnection(writerString), options);
-        return new PostgresOrderStore(NpgsqlDataSource.Create(readers.ConnectionString), writerThread, new WorkerLeases(leases.ConnectionString));
+        return new PostgresOrderStore(
+            NpgsqlDataSource.Create(readers.ConnectionString), writerThread, new WorkerLeases(leases.ConnectionString), leases.ConnectionString);
     }
 
     /// <summary>Applies pending migrations without starting a store (for <c>ordo migrate</c>); a URL or a connection string.</summary>
@@ -180,8 +194,12 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
     /// <summary>The leases' session, for tests of its settings.</summary>
     internal NpgsqlConnection? LeaseSession => _leases.Session;
 
+    /// <summary>The backend process id of the connection listening for credential changes, while it listens.</summary>
+    internal int? CredentialListenerProcessId => _credentialListener.ProcessId;
+
     public void Dispose()
     {
+        _credentialListener.Dispose();
         _writer.Dispose();
         _leases.Dispose();
         _readers.Dispose();

@@ -42,9 +42,19 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
     /// <summary>For store-level writes that are not order commands: the connection, the queued statements sent first.</summary>
     public NpgsqlConnection Connection => Flushed;
 
+    /// <summary>
+    /// Whether a work of this batch issued or revoked a credential (so caches are emptied after it). Every
+    /// write to credentials here must set it: the listener ignores this session's own notifications.
+    /// </summary>
+    public bool CredentialsChanged { get; private set; }
+
+    /// <summary>The session's backend process id: the notifications its commits send carry it.</summary>
+    public int ProcessId { get; } = connection.ProcessID;
+
     /// <summary>Npgsql sends the BEGIN with the first statement: no round trip of its own.</summary>
     public void Begin()
     {
+        CredentialsChanged = false;
         _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _kept = false;
         _balances.Clear();
@@ -393,6 +403,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public Credential? InsertCredential(Credential c)
     {
+        CredentialsChanged = true;
         using var command = Flushed.CreateCommand();
         command.CommandText =
             "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo) " +
@@ -459,6 +470,7 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
+        CredentialsChanged = true;
         var p = _pending.Queue("UPDATE credentials SET revoked_at = @t WHERE id = @id AND revoked_at IS NULL");
         p.Put("t", revokedAt);
         p.Put("id", id);

@@ -53,6 +53,12 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Raised on the writer thread at each step (see <see cref="WriteStep"/>), before the next work runs.</summary>
     public event Action<WriteStep>? WriteSteps;
 
+    /// <summary>
+    /// Raised on the writer after a batch that issued or revoked credentials, before its works are answered,
+    /// with the credentials' change counter as the batch committed it (null when the batch failed).
+    /// </summary>
+    public event Action<long?>? CredentialsChanged;
+
     public Task<T> Enqueue<T>(Func<IOrderTransaction, T> work)
     {
         var request = new WriteRequest<T>(work, Stopwatch.GetTimestamp());
@@ -193,6 +199,8 @@ internal sealed class GroupCommitWriter : IDisposable
         }
         catch (Exception error)
         {
+            // Kept or not (a commit's outcome may be unknown), what a cache holds may be stale: emptying it is always safe.
+            RaiseIfCredentialsChanged(committed: false);
             Recover(error);
             WriteSteps?.Invoke(WriteStep.BatchRolledBack);
 
@@ -205,6 +213,7 @@ internal sealed class GroupCommitWriter : IDisposable
         // The batch is durable: acknowledged even if a listener throws, so no caller is told "not written" wrongly.
         try
         {
+            RaiseIfCredentialsChanged(committed: true);
             _checkpointer.Committed();
             WriteSteps?.Invoke(WriteStep.Committed);
             Committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
@@ -212,6 +221,14 @@ internal sealed class GroupCommitWriter : IDisposable
         finally
         {
             kept.ForEach(request => request.Acknowledge());
+        }
+    }
+
+    private void RaiseIfCredentialsChanged(bool committed)
+    {
+        if (_tx is { CredentialsChanged: true })
+        {
+            CredentialsChanged?.Invoke(committed ? _tx.CredentialVersion : null);
         }
     }
 

@@ -16,19 +16,33 @@ namespace Ordo.Store.Sqlite;
 /// One server owns its file, so it holds every worker lease (the <c>ordo</c> command writes the
 /// file too, but runs no background job).
 /// </summary>
-public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, IDisposable
+public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLeases, ICommitReports, ICredentialChanges, IDisposable
 {
     private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
     private readonly GroupCommitWriter _writer;
     private readonly WalCheckpointer _checkpointer;
+    private readonly CredentialSignal _credentials;
+    private readonly CredentialVersionPoll _credentialPoll;
 
     private SqliteOrderStore(string connectionString, GroupCommitWriter writer, WalCheckpointer checkpointer)
     {
         _connectionString = connectionString;
         _writer = writer;
         _checkpointer = checkpointer;
+        _credentialPoll = new CredentialVersionPoll(
+            new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString(),
+            _credentials = new CredentialSignal(() => _credentialPoll!.Start()));
+        _writer.CredentialsChanged += version =>
+        {
+            if (version is { } committed)
+            {
+                _credentialPoll.Saw(committed);
+            }
+
+            _credentials.Changed();
+        };
     }
 
     /// <summary>Raised after each WAL checkpoint (tests watch the checkpointer with it): mode, frames in the WAL, frames copied.</summary>
@@ -37,6 +51,14 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         add => _checkpointer.Checkpointed += value;
         remove => _checkpointer.Checkpointed -= value;
     }
+
+    public event Action? CredentialsChanged
+    {
+        add => _credentials.Add(value);
+        remove => _credentials.Remove(value);
+    }
+
+    public bool WatchingCredentials => _credentials.Watching;
 
     public event Action<WriteStep>? WriteSteps
     {
@@ -200,6 +222,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
 
     public void Dispose()
     {
+        _credentialPoll.Dispose();
         _writer.Dispose();
         _checkpointer.Dispose();
     }

@@ -27,8 +27,16 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public SqliteConnection Connection => connection;
     private long _nextMovementId;
 
+    /// <summary>Whether a work of this batch issued or revoked a credential (so caches are emptied after it).</summary>
+    public bool CredentialsChanged { get; private set; }
+
+    /// <summary>After such a batch, the credentials' change counter as it committed (so the poll does not report it again).</summary>
+    public long? CredentialVersion { get; private set; }
+
     public void Begin()
     {
+        CredentialsChanged = false;
+        CredentialVersion = null;
         Run("BEGIN IMMEDIATE");
         _nextOrderId = Scalar("SELECT coalesce(max(id), 0) FROM orders") + 1;
         _nextMovementId = Scalar("SELECT coalesce(max(movement_id), 0) FROM ledger_entries") + 1;
@@ -51,7 +59,15 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         }
     }
 
-    public void Commit() => Run("COMMIT");
+    public void Commit()
+    {
+        if (CredentialsChanged)
+        {
+            CredentialVersion = Scalar("SELECT version FROM credential_changes WHERE id = 1");
+        }
+
+        Run("COMMIT");
+    }
 
     /// <summary>Leaves the transaction if still in one; true when the connection is out of it (usable again).</summary>
     public bool RollbackQuietly()
@@ -291,6 +307,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public Credential? InsertCredential(Credential c)
     {
+        CredentialsChanged = true;
         using var command = connection.CreateCommand();
         command.CommandText =
             "INSERT INTO credentials (account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo) " +
@@ -362,6 +379,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
+        CredentialsChanged = true;
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE credentials SET revoked_at = $t WHERE id = $id AND revoked_at IS NULL";
         command.Parameters.Add("$t", Sql.Time(revokedAt));

@@ -73,6 +73,8 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public ExpirySweeper Sweeper => _app.Services.GetRequiredService<ExpirySweeper>();
 
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="folder">Where the database's folder is made (default: the temporary folder).</param>
     /// <param name="overrides">Service registrations that replace the server's own (fault injection).</param>
     public static async Task<ServerFixture> StartAsync(ServerOptions? options = null, string? folder = null, Action<IServiceCollection>? overrides = null)

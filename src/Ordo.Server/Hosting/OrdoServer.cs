@@ -110,6 +110,7 @@ public static class OrdoServer
         overrides?.Invoke(services);
         var app = builder.Build();
         app.Services.GetRequiredService<Telemetry.Telemetry>();
+        app.Services.GetRequiredService<CredentialLookup>(); // its cache watches for credential changes from start-up
         if (forwarded is not null)
         {
             app.UseForwardedHeaders(forwarded);

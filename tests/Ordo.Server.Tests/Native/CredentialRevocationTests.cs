@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 
 using Ordo.Server.Feee;
+using Ordo.Server.Tests.Auth;
 using Ordo.Server.Tanx;
 using Ordo.Server.Tests.Tanx;
 using Ordo.Server.Tronify;
@@ -21,6 +22,9 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
     {
         _server = await ServerFixture.StartAsync();
         await _server.MarketAsync();
+
+        // Each credential below is served from the node's cache before it is revoked: the revocation must empty it.
+        await CachedCredentials.ActiveAsync(_server.Services);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -41,6 +45,7 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
             .ShouldBe(problem.WithoutRequestId(), "another account's credential is answered like a missing one");
         (await tenant.Http.GetJsonAsync("/v1/orders")).Status.ShouldBe(HttpStatusCode.OK, "a refused revoke revokes nothing");
 
+        Cached(credential).ShouldBeTrue();
         (await Delete(admin, tenant.AccountId, credential)).ShouldBe(HttpStatusCode.NoContent);
         var (refused, unauthorized) = await tenant.Http.GetJsonAsync("/v1/orders");
         refused.ShouldBe(HttpStatusCode.Unauthorized);
@@ -116,6 +121,9 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         xendClient.DefaultRequestHeaders.Add("secretKey", xend["secret_key"]!.GetValue<string>());
         var pending = "/api/PeerToPeerOrder/ThirdParty/PendingOrder?emailAddress=a%40example.com";
         (await xendClient.GetAsync(pending)).StatusCode.ShouldNotBe(HttpStatusCode.Unauthorized);
+        (await fungies.GetAsync("/v0/orders/list")).StatusCode.ShouldBe(HttpStatusCode.OK, "again, after the XendBridge key's issue emptied the cache");
+        Cached(pair["id"]!.GetValue<long>()).ShouldBeTrue();
+        Cached(xend["id"]!.GetValue<long>()).ShouldBeTrue();
 
         (await Delete(admin, id, pair["id"]!.GetValue<long>())).ShouldBe(HttpStatusCode.NoContent);
         (await Delete(admin, id, xend["id"]!.GetValue<long>())).ShouldBe(HttpStatusCode.NoContent);
@@ -152,8 +160,12 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
     private async Task RevokeAsync(long accountId, string dialect)
     {
         using var admin = _server.Admin();
-        (await Delete(admin, accountId, IdOf(accountId, dialect))).ShouldBe(HttpStatusCode.NoContent);
+        var id = IdOf(accountId, dialect);
+        Cached(id).ShouldBeTrue("served from the cache before");
+        (await Delete(admin, accountId, id)).ShouldBe(HttpStatusCode.NoContent);
     }
+
+    private bool Cached(long credentialId) => CachedCredentials.Of(_server.Services).Holds(credentialId);
 
     /// <summary>The id of the account's live credential of the dialect, read from the database.</summary>
     private long IdOf(long accountId, string dialect) => DatabaseRows.Number(
