@@ -29,6 +29,7 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly Func<SqliteConnection> _open;
     private readonly SqliteStoreOptions _options;
     private readonly object _gate = new();
+    private readonly Lock _running = new();
     private readonly Thread _thread;
     private SqliteConnection? _connection;
     private bool _committed;
@@ -176,6 +177,10 @@ internal sealed class WalCheckpointer : IDisposable
     private (bool Busy, long Frames) Run(SqliteConnection connection, string mode)
     {
         long busy, frames, copied;
+
+        // One checkpoint at a time in this process: a writer's RESTART that met the checkpointer's own
+        // PASSIVE would count as held back by a reader and double its next bound, again and again under load.
+        lock (_running)
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"PRAGMA wal_checkpoint({mode})";
