@@ -145,6 +145,12 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
     public Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default) =>
         One(c => StoreReads.FindMarket(c, name));
 
+    public Task<long> GetMarketVersionAsync(string name, CancellationToken cancellationToken = default) =>
+        One(c => StoreReads.MarketVersion(c, name));
+
+    public async Task<IReadOnlyList<RestingOrder>> ListRestingOrdersAsync(string market, CancellationToken cancellationToken = default) =>
+        RestingOrderRows.Resting(await List(c => RestingOrderRows.Query(c, market)));
+
     public Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default) =>
         One(c => StoreReads.FindCredential(c, dialect, lookupKey));
 

@@ -192,6 +192,14 @@ internal static class StoreReads
 
     public static SqlQuery<Market> Markets(NpgsqlConnection connection) => ReadMarkets(connection, null);
 
+    public static SqlQuery<long> MarketVersion(NpgsqlConnection connection, string name)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT book_version FROM markets WHERE name = @n";
+        command.Parameters.Put("n", name);
+        return new(command, r => r.GetInt64(0));
+    }
+
     private static SqlQuery<Market> ReadMarkets(NpgsqlConnection connection, string? name)
     {
         var command = connection.CreateCommand();

@@ -8,7 +8,7 @@ namespace Ordo.Store.Sqlite;
 
 /// <summary>
 /// A market's open limit orders with only the columns a book is rebuilt from, oldest first. The kind and
-/// state are literals, which the partial covering index orders_resting (010) requires; the index is named
+/// state are literals, which the partial covering index orders_resting (012) requires; the index is named
 /// because SQLite's planner, counting equality terms, would pick orders_open_book and read every row.
 /// </summary>
 internal static class RestingOrderRows

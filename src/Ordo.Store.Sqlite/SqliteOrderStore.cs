@@ -163,6 +163,12 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     public Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default) =>
         Read(c => StoreReads.FindMarket(c, name));
 
+    public Task<long> GetMarketVersionAsync(string name, CancellationToken cancellationToken = default) =>
+        Read(c => StoreReads.MarketVersion(c, name));
+
+    public Task<IReadOnlyList<RestingOrder>> ListRestingOrdersAsync(string market, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<RestingOrder>>(c => RestingOrderRows.List(c, market));
+
     public Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default) =>
         Read(c => StoreReads.FindCredential(c, dialect, lookupKey));
 

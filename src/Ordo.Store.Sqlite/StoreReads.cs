@@ -214,6 +214,14 @@ internal static class StoreReads
 
     public static List<Market> Markets(SqliteConnection connection) => ReadMarkets(connection, null);
 
+    public static long MarketVersion(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT book_version FROM markets WHERE name = $n";
+        command.Parameters.Add("$n", name);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
     private static List<Market> ReadMarkets(SqliteConnection connection, string? name)
     {
         using var command = connection.CreateCommand();

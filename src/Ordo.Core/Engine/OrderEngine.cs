@@ -15,12 +15,14 @@ public sealed class OrderEngine
 {
     private readonly IOrderStore store;
     private readonly TimeProvider clock;
+    private readonly DepthReads depth;
 
     public OrderEngine(IOrderStore store, TimeProvider clock, OrderBooks? books = null)
     {
         this.store = store;
         this.clock = clock;
         Books = books ?? new OrderBooks();
+        depth = new DepthReads(store);
 
         // A rolled-back write may have changed books that the store never kept: those are rebuilt.
         store.WriteSteps += Books.Follow;
@@ -75,9 +77,12 @@ public sealed class OrderEngine
         return resting;
     }
 
-    /// <summary>The market's book as it stands after every write before this one; null for an unknown market.</summary>
+    /// <summary>
+    /// The market's book as committed (every answered write is in it); null for an unknown market. Read
+    /// off the writer (<see cref="DepthReads"/>), so depth reads never wait behind writes.
+    /// </summary>
     public Task<BookDepth?> DepthAsync(string market, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(tx => tx.FindMarket(market) is { } found ? BookDepth.Of(Books.ForReading(found, tx), new MarketUnits(found)) : null, cancellationToken);
+        depth.ReadAsync(market, cancellationToken);
 
     /// <summary>A payment from outside for an order placed unpaid: opens it, once per reference (see <see cref="PayOrder"/>).</summary>
     public Task<PayResult> PayAsync(PayOrder command, CancellationToken cancellationToken = default) =>

@@ -190,11 +190,14 @@ public sealed class OrderBooks
         markets.Clear();
     }
 
-    private static OrderBook Build(Market market, IOrderTransaction tx)
+    private static OrderBook Build(Market market, IOrderTransaction tx) => Build(market, tx.ListRestingOrders(market.Name));
+
+    /// <summary>A book of the market's resting orders, given oldest first (time priority follows the list).</summary>
+    internal static OrderBook Build(Market market, IEnumerable<RestingOrder> resting)
     {
         var book = new OrderBook(market.Name);
         var units = new MarketUnits(market);
-        foreach (var order in tx.ListRestingOrders(market.Name))
+        foreach (var order in resting)
         {
             if (units.TryTicks(order.Price, out var ticks) && units.TryLots(order.Remaining, out var lots) && lots > 0)
             {

@@ -49,6 +49,15 @@ public interface IOrderStore
 
     Task<Market?> GetMarketAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The market's book version as last committed (0 for an unknown market), read without waiting on
+    /// the writer. Every committed change to the market's book or settings moves it.
+    /// </summary>
+    Task<long> GetMarketVersionAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>The market's open limit orders as committed, oldest first (as <see cref="IOrderTransaction.ListRestingOrders"/>), read without waiting on the writer.</summary>
+    Task<IReadOnlyList<Matching.RestingOrder>> ListRestingOrdersAsync(string market, CancellationToken cancellationToken = default);
+
     /// <summary>The live (not revoked) credential of the dialect with this lookup key: one indexed read.</summary>
     Task<Credential?> FindCredentialAsync(string dialect, string lookupKey, CancellationToken cancellationToken = default);
 
