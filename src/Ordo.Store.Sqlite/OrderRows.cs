@@ -113,6 +113,10 @@ internal static class OrderRows
     public static string Where(OrderRef reference, SqliteParameterCollection p, long? accountId)
     {
         var scope = accountId is { } account ? " AND account_id = $scope" : "";
+
+        // For a uuid or number the unary + keeps account_id off index choice: otherwise SQLite (no statistics)
+        // may walk an account index through all of the account's orders instead of the reference's own index.
+        var scopeOnly = accountId is not null ? " AND +account_id = $scope" : "";
         if (accountId is { } id)
         {
             p.Add("$scope", id);
@@ -125,10 +129,10 @@ internal static class OrderRows
                 return "id = $ref" + scope;
             case OrderRef.ByUuid byUuid:
                 p.Add("$ref", byUuid.Uuid.ToString());
-                return "uuid = $ref" + scope;
+                return "uuid = $ref" + scopeOnly;
             case OrderRef.ByNumber byNumber:
                 p.Add("$ref", byNumber.Number);
-                return "number = $ref" + scope;
+                return "number = $ref" + scopeOnly;
             case OrderRef.ByClientId byClient when accountId is not null:
                 p.Add("$ref", byClient.ClientOrderId);
                 return "client_order_id = $ref" + scope;

@@ -24,6 +24,19 @@ public sealed class QueryPlanTests
         plan.ShouldNotContain(step => step.StartsWith("SCAN", StringComparison.Ordinal), string.Join(" / ", plan));
     }
 
+    [Theory]
+    [InlineData("SELECT * FROM orders WHERE number = 'x' AND +account_id = 100 LIMIT 1", "orders_number (number=?)")]
+    [InlineData("SELECT * FROM orders WHERE uuid = 'x' AND +account_id = 100 LIMIT 1", "sqlite_autoindex_orders_1 (uuid=?)")]
+    [InlineData("SELECT * FROM orders WHERE client_order_id = 'x' AND account_id = 100 LIMIT 1", "orders_client_order_id (account_id=? AND client_order_id=?)")]
+    public void An_order_found_by_a_reference_within_an_account_uses_the_references_own_index(string query, string index)
+    {
+        // The statements OrderRows.Where writes for a tenant's Feee number, uuid and client order id. With
+        // account_id = $scope as a plain term SQLite took an account index (orders_account_open, since
+        // removed) for a number and read every order of the account: Feee cancels fell from 3,227 to 51 a second.
+        var plan = Plan(query);
+        plan.ShouldContain(step => step.Contains("USING INDEX " + index, StringComparison.Ordinal), string.Join(" / ", plan));
+    }
+
     [Fact]
     public void A_book_rebuild_reads_only_the_markets_open_orders_in_time_order_through_an_index()
     {
@@ -34,17 +47,6 @@ public sealed class QueryPlanTests
         var steps = string.Join(" / ", plan);
         plan.ShouldContain(step => step.Contains("USING INDEX orders_open_book (market=? AND kind=? AND state=?)", StringComparison.Ordinal), steps);
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "the index gives time order: " + steps);
-    }
-
-    [Fact]
-    public void The_exclusive_attribute_check_reads_only_the_accounts_open_orders_of_the_kind()
-    {
-        // The query a place with an exclusive attribute sends (OrderWrite.Place, XendBridge's e-mail).
-        var plan = Plan(
-            "SELECT * FROM orders WHERE 1 = 1 AND account_id = 7 AND state IN ('Open', 'Acknowledged') AND kind = 'P2p' " +
-            "AND json_extract(attributes, '$.\"email\"') = 'a@b.c' LIMIT 1");
-        var steps = string.Join(" / ", plan);
-        plan.ShouldContain(step => step.Contains("USING INDEX orders_account_open (account_id=? AND kind=? AND state=?)", StringComparison.Ordinal), steps);
     }
 
     [Fact]

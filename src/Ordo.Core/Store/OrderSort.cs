@@ -9,8 +9,8 @@ public enum OrderSort
     PriceLowFirst,
 
     /// <summary>
-    /// No order: for an existence check, so the store may use its most selective index instead of one
-    /// that only saves a sort (SQLite otherwise walks all of an account's orders newest first).
+    /// No order: for an existence check (one match is enough), so the store need not sort nor keep to
+    /// an index only because it gives the order.
     /// </summary>
     Any,
 }
