@@ -6,15 +6,15 @@ namespace Ordo.Store.Postgres;
 
 /// <summary>
 /// Learns of credential changes made through any node: a connection of its own <c>LISTEN</c>s to the
-/// channel that every change notifies when it commits (migration 010), and reports each notification
-/// but those of this store's own writer, which reports its changes itself.
+/// channel that every change notifies when it commits (migrations 010, 013), and reports each
+/// notification of its schema, its own writer's included (reported twice: emptying twice costs nothing).
 /// When the connection breaks the watch is dropped at once (caches are bypassed and emptied); a new
 /// connection listens again after <see cref="RetryDelay"/>, and the watch is sure again only then
 /// (caches are emptied once more: notifications sent meanwhile are lost). A connection that breaks
 /// silently shows it at the next probe: after <see cref="ProbeAfter"/> without a notification, one
 /// <c>SELECT 1</c> must answer within <see cref="ProbeTimeoutSeconds"/>.
 /// </summary>
-internal sealed class CredentialListener(string connectionString, CredentialSignal signal, Func<int?> writerProcessId) : IDisposable
+internal sealed class CredentialListener(string connectionString, CredentialSignal signal) : IDisposable
 {
     public const string Channel = "ordo_credentials";
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
@@ -94,8 +94,9 @@ internal sealed class CredentialListener(string connectionString, CredentialSign
         string? schema = null;
         connection.Notification += (_, notification) =>
         {
-            // Another schema's installation, or this store's writer, which reports its own changes when they commit.
-            if (notification.Payload == schema && notification.PID != writerProcessId())
+            // Another schema's installation is ignored. This store's own writer's changes are reported again
+            // here: a commit whose outcome the writer could not see (a timeout at COMMIT) is known only from this.
+            if (notification.Payload == schema)
             {
                 signal.Changed();
             }

@@ -33,7 +33,7 @@ public sealed class PostgresOrderStore : IOrderStore, IIdempotencyStore, IWorker
         _readers = readers;
         _writer = writer;
         _leases = leases;
-        _credentialListener = new CredentialListener(listening, _credentials = new CredentialSignal(() => _credentialListener!.Start()), () => writer.ProcessId);
+        _credentialListener = new CredentialListener(listening, _credentials = new CredentialSignal(() => _credentialListener!.Start()));
         _writer.CredentialsChanged += _credentials.Changed;
     }
 

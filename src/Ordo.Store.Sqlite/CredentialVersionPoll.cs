@@ -15,6 +15,9 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
     /// <summary>How stale a cache may be after another process's change: one poll, about a tenth of a second.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Past this since the last read, the watch is not trusted (caches are bypassed) until a read succeeds.</summary>
+    public static readonly TimeSpan StaleAfter = 3 * Interval;
+
     private readonly CancellationTokenSource _stop = new();
     private int _disposed;
     private readonly Lock _gate = new();
@@ -22,8 +25,15 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
     private SqliteConnection? _connection;
     private SqliteCommand? _read;
     private long? _seen;
+    private long _lastRead = long.MinValue / 2;
 
     public void Start() => _loop = Task.Run(LoopAsync);
+
+    /// <summary>
+    /// Whether the last read is recent (within <see cref="StaleAfter"/>): a poll held up (a starved thread
+    /// pool, a busy file) must not leave caches trusting a watch that has stopped looking.
+    /// </summary>
+    public bool Fresh => Environment.TickCount64 - Volatile.Read(ref _lastRead) <= (long)StaleAfter.TotalMilliseconds;
 
     public void Dispose()
     {
@@ -84,6 +94,9 @@ internal sealed class CredentialVersionPoll(string connectionString, CredentialS
             {
                 signal.Changed();
             }
+
+            // Only after the change was reported: a cache trusts the watch again from here.
+            Volatile.Write(ref _lastRead, Environment.TickCount64);
         }
         catch (Exception)
         {

@@ -32,7 +32,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         _writer = writer;
         _checkpointer = checkpointer;
         _credentialPoll = new CredentialVersionPoll(
-            new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString(),
+            new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 1 }.ToString(),
             _credentials = new CredentialSignal(() => _credentialPoll!.Start()));
         _writer.CredentialsChanged += version =>
         {
@@ -58,7 +58,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         remove => _credentials.Remove(value);
     }
 
-    public bool WatchingCredentials => _credentials.Watching;
+    public bool WatchingCredentials => _credentials.Watching && _credentialPoll.Fresh;
 
     public event Action<WriteStep>? WriteSteps
     {

@@ -39,6 +39,27 @@ public sealed class CredentialListenerTests : IDisposable
         store.CredentialListenerProcessId.ShouldNotBe(first);
     }
 
+    [Fact]
+    public async Task A_change_made_from_a_session_on_another_search_path_is_reported()
+    {
+        using var store = _pg.Open();
+        var reported = 0;
+        store.CredentialsChanged += () => Interlocked.Increment(ref reported);
+        await Until(() => store.WatchingCredentials);
+        var before = Volatile.Read(ref reported);
+
+        // An operator's psql on the default search path, naming the installation's table (a statement
+        // trigger fires even when no row matches). Migration 010 notified that session's schema, "public".
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_pg.Server) { Pooling = false }.ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"UPDATE \"{_pg.Schema}\".credentials SET revoked_at = now() WHERE id = -1", connection);
+            command.ExecuteNonQuery();
+        }
+
+        await Until(() => Volatile.Read(ref reported) > before);
+    }
+
     private void Terminate(int processId)
     {
         using var connection = new NpgsqlConnection(_pg.ConnectionString);

@@ -44,7 +44,17 @@ public sealed class CredentialSignal(Action startWatching)
     /// <summary>The watch is sure again, or no longer: either way what was kept meanwhile may be stale.</summary>
     public void Watch(bool watching)
     {
-        _watching = watching;
-        Changed();
+        // Sure again: empty first, then trust, so nothing read while the watch was down is served.
+        // No longer sure: stop trusting first, then empty.
+        if (watching)
+        {
+            Changed();
+            _watching = true;
+        }
+        else
+        {
+            _watching = false;
+            Changed();
+        }
     }
 }

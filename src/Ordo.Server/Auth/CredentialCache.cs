@@ -20,8 +20,8 @@ public sealed class CredentialCache
 {
     public const int DefaultCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string Dialect, string LookupKey), Credential> _byKey = new();
-    private readonly ConcurrentDictionary<long, Credential> _byId = new();
+    private readonly ConcurrentDictionary<(string Dialect, string LookupKey), Kept> _byKey = new();
+    private readonly ConcurrentDictionary<long, Kept> _byId = new();
     private readonly ICredentialChanges? _changes;
     private long _generation;
     private int _count;
@@ -46,7 +46,7 @@ public sealed class CredentialCache
     public bool Active => _changes is { WatchingCredentials: true };
 
     /// <summary>Whether the credential with this id is kept now, under its lookup key or its id (for tests).</summary>
-    internal bool Holds(long credentialId) => _byId.ContainsKey(credentialId) || _byKey.Values.Any(c => c.Id == credentialId);
+    internal bool Holds(long credentialId) => _byId.ContainsKey(credentialId) || _byKey.Values.Any(kept => kept.Credential.Id == credentialId);
 
     /// <summary>The credential kept under this lookup key; false when there is none or the cache is not in use.</summary>
     public bool TryFind(string dialect, string lookupKey, out Credential? credential) => TryGet(_byKey, (dialect, lookupKey), out credential);
@@ -61,14 +61,16 @@ public sealed class CredentialCache
 
     public void Keep(long id, Credential? found, long mark) => Keep(_byId, id, found, mark);
 
-    private bool TryGet<TKey>(ConcurrentDictionary<TKey, Credential> entries, TKey key, out Credential? credential)
+    private bool TryGet<TKey>(ConcurrentDictionary<TKey, Kept> entries, TKey key, out Credential? credential)
         where TKey : notnull
     {
-        credential = null;
-        return Active && entries.TryGetValue(key, out credential);
+        // An entry counts only in the generation it was read in: one added by a read that a change
+        // overtook (the change emptied the cache between the read's check and its add) is never served.
+        credential = Active && entries.TryGetValue(key, out var kept) && kept.Generation == Volatile.Read(ref _generation) ? kept.Credential : null;
+        return credential is not null;
     }
 
-    private void Keep<TKey>(ConcurrentDictionary<TKey, Credential> entries, TKey key, Credential? found, long mark)
+    private void Keep<TKey>(ConcurrentDictionary<TKey, Kept> entries, TKey key, Credential? found, long mark)
         where TKey : notnull
     {
         if (found is null || !Active || Volatile.Read(ref _generation) != mark)
@@ -82,13 +84,7 @@ public sealed class CredentialCache
             Interlocked.Increment(ref _count);
         }
 
-        entries[key] = found;
-
-        // Emptied between the check above and the add: the entry may predate the change, so it goes too.
-        if (Volatile.Read(ref _generation) != mark)
-        {
-            entries.TryRemove(key, out _);
-        }
+        entries[key] = new Kept(found, mark);
     }
 
     /// <summary>Credentials may have changed, or the store's watch changed: nothing kept can be trusted.</summary>
@@ -104,4 +100,7 @@ public sealed class CredentialCache
         _byId.Clear();
         Volatile.Write(ref _count, 0);
     }
+
+    /// <summary>A credential and the generation of the cache it was read in.</summary>
+    private sealed record Kept(Credential Credential, long Generation);
 }
