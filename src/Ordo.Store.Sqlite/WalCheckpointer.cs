@@ -68,7 +68,9 @@ internal sealed class WalCheckpointer : IDisposable
     /// </summary>
     public void RestartIfWanted(SqliteConnection writer)
     {
-        if (!_restartWanted)
+        // The checkpointer's own PASSIVE may be under way: waited for no longer than a RESTART waits for
+        // readers (LockWait), then the RESTART is tried after the next batch instead.
+        if (!_restartWanted || !_running.TryEnter(LockWait))
         {
             return;
         }
@@ -91,6 +93,10 @@ internal sealed class WalCheckpointer : IDisposable
         catch (Exception)
         {
             // Never a reason to fail the batch: a broken connection fails the batch's own statements next, and is replaced then.
+        }
+        finally
+        {
+            _running.Exit();
         }
     }
 
@@ -156,7 +162,16 @@ internal sealed class WalCheckpointer : IDisposable
         try
         {
             _connection ??= _open();
-            var (busy, frames) = Run(_connection, mode);
+
+            // One checkpoint at a time in this process: a writer's RESTART that met this PASSIVE would count
+            // as held back by a reader and double its next bound, again and again under load.
+            long frames;
+            bool busy;
+            lock (_running)
+            {
+                (busy, frames) = Run(_connection, mode);
+            }
+
             if (mode == "PASSIVE" && frames >= Volatile.Read(ref _restartAt))
             {
                 _restartWanted = true;
@@ -178,9 +193,6 @@ internal sealed class WalCheckpointer : IDisposable
     {
         long busy, frames, copied;
 
-        // One checkpoint at a time in this process: a writer's RESTART that met the checkpointer's own
-        // PASSIVE would count as held back by a reader and double its next bound, again and again under load.
-        lock (_running)
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"PRAGMA wal_checkpoint({mode})";
