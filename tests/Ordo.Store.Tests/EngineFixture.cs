@@ -56,6 +56,25 @@ public sealed class EngineFixture : IDisposable
         return result.Order!;
     }
 
+    /// <summary>A limit buy of one unit at the price, resting on the market's book (placed, not matched).</summary>
+    public async Task<Order> LimitBuyAsync(long account, string market, decimal price)
+    {
+        var result = await Engine.PlaceAsync(new PlaceOrder
+        {
+            Actor = Actor.Owner(account),
+            AccountId = account,
+            Dialect = OrderEngine.NativeDialect,
+            Kind = OrderKind.Limit,
+            Market = market,
+            Side = OrderSide.Buy,
+            Type = OrderType.Limit,
+            Price = price,
+            Quantity = 1m,
+        });
+        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
+        return result.Order!;
+    }
+
     /// <summary>Closes and reopens the store on the same database, as a restart would (optionally with another queue bound).</summary>
     public void Reopen(TimeSpan? queueTimeout = null)
     {

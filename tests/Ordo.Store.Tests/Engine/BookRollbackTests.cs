@@ -18,8 +18,8 @@ public abstract class BookRollbackTests(StoreEngine engine) : IDisposable
         var a = (await _f.Admin.SaveMarketAsync(new Market("aaausdc", "AAA", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
         var b = (await _f.Admin.SaveMarketAsync(new Market("bbbusdc", "BBB", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
         var buyer = await _f.AccountWithAsync("USDC", 10_000m);
-        var restingA = await BuyAsync(buyer, a.Name, 100m);
-        var restingB = await BuyAsync(buyer, b.Name, 200m);
+        var restingA = await _f.LimitBuyAsync(buyer, a.Name, 100m);
+        var restingB = await _f.LimitBuyAsync(buyer, b.Name, 200m);
         var bookB = _f.Engine.Books.Built(b.Name).ShouldNotBeNull();
 
         // A work changes market A's book, then fails: the store keeps nothing of it.
@@ -38,24 +38,6 @@ public abstract class BookRollbackTests(StoreEngine engine) : IDisposable
         bookA.Contains(restingA.Id).ShouldBeTrue();
         bookA.BestBid.ShouldBe(10_000);
         bookB.Contains(restingB.Id).ShouldBeTrue();
-    }
-
-    private async Task<Order> BuyAsync(long account, string market, decimal price)
-    {
-        var result = await _f.Engine.PlaceAsync(new PlaceOrder
-        {
-            Actor = Actor.Owner(account),
-            AccountId = account,
-            Dialect = OrderEngine.NativeDialect,
-            Kind = OrderKind.Limit,
-            Market = market,
-            Side = OrderSide.Buy,
-            Type = OrderType.Limit,
-            Price = price,
-            Quantity = 1m,
-        });
-        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
-        return result.Order!;
     }
 
     public sealed class OnSqlite() : BookRollbackTests(new StoreEngine.Sqlite());

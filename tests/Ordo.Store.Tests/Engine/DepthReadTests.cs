@@ -22,7 +22,7 @@ public abstract class DepthReadTests(StoreEngine engine) : IDisposable
     {
         var market = (await _f.Admin.SaveMarketAsync(new Market("dddusdc", "DDD", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
         var buyer = await _f.AccountWithAsync("USDC", 10_000m);
-        await BuyAsync(buyer, market.Name, 100m);
+        await _f.LimitBuyAsync(buyer, market.Name, 100m);
 
         using var hold = new SemaphoreSlim(0);
         using var holding = new SemaphoreSlim(0);
@@ -53,37 +53,19 @@ public abstract class DepthReadTests(StoreEngine engine) : IDisposable
     {
         var market = (await _f.Admin.SaveMarketAsync(new Market("eeeusdc", "EEE", "USDC", 2, 4, 0.0001m, 0m, 0m))).Market;
         var buyer = await _f.AccountWithAsync("USDC", 10_000m);
-        var first = await BuyAsync(buyer, market.Name, 100m);
+        var first = await _f.LimitBuyAsync(buyer, market.Name, 100m);
 
         var depth = (await _f.Engine.DepthAsync(market.Name)).ShouldNotBeNull();
         depth.Bids.Single().Volume.ShouldBe(1m);
         (await _f.Engine.DepthAsync(market.Name)).ShouldBeSameAs(depth, "nothing changed on the market: the depth is kept");
 
-        await BuyAsync(buyer, market.Name, 101m);
+        await _f.LimitBuyAsync(buyer, market.Name, 101m);
         (await _f.Engine.DepthAsync(market.Name))!.Bids.Select(level => level.Price).ShouldBe([101m, 100m]);
 
         (await _f.Engine.CancelAsync(new CancelOrder(Actor.Owner(buyer), OrderRef.Of(first.Id), buyer, null))).Status.ShouldBe(CancelStatus.Cancelled);
         (await _f.Engine.DepthAsync(market.Name))!.Bids.Single().Price.ShouldBe(101m);
 
         (await _f.Engine.DepthAsync("nosuchmarket")).ShouldBeNull();
-    }
-
-    private async Task<Order> BuyAsync(long account, string market, decimal price)
-    {
-        var result = await _f.Engine.PlaceAsync(new PlaceOrder
-        {
-            Actor = Actor.Owner(account),
-            AccountId = account,
-            Dialect = OrderEngine.NativeDialect,
-            Kind = OrderKind.Limit,
-            Market = market,
-            Side = OrderSide.Buy,
-            Type = OrderType.Limit,
-            Price = price,
-            Quantity = 1m,
-        });
-        result.Status.ShouldBe(PlaceStatus.Placed, result.Message);
-        return result.Order!;
     }
 
     public sealed class OnSqlite() : DepthReadTests(new StoreEngine.Sqlite());
