@@ -72,9 +72,6 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Raised on the writer after a batch that issued or revoked credentials, before its works are answered.</summary>
     public event Action? CredentialsChanged;
 
-    /// <summary>The writer session's backend process id (its own changes it reports itself).</summary>
-    public int? ProcessId => _tx?.ProcessId;
-
     public Task<T> Enqueue<T>(Func<IOrderTransaction, T> work)
     {
         var request = new WriteRequest<T>(work, Stopwatch.GetTimestamp());

@@ -44,12 +44,10 @@ internal sealed class PostgresWriteTransaction(NpgsqlConnection connection) : IO
 
     /// <summary>
     /// Whether a work of this batch issued or revoked a credential (so caches are emptied after it). Every
-    /// write to credentials here must set it: the listener ignores this session's own notifications.
+    /// write to credentials here must set it: this node's cache is emptied before the answer, while the
+    /// listener hears the commit's notification only afterwards.
     /// </summary>
     public bool CredentialsChanged { get; private set; }
-
-    /// <summary>The session's backend process id: the notifications its commits send carry it.</summary>
-    public int ProcessId { get; } = connection.ProcessID;
 
     /// <summary>Npgsql sends the BEGIN with the first statement: no round trip of its own.</summary>
     public void Begin()
