@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using Ordo.Server.Native;
+
 namespace Ordo.Server.Tests.Native;
 
 public sealed class IdempotencyTests : IAsyncLifetime
@@ -94,26 +98,31 @@ public sealed class IdempotencyTests : IAsyncLifetime
         await stream.WriteAsync(body.AsMemory(0, 10));
         await stream.FlushAsync();
 
-        // Probe with a body that fails validation: if the probe runs before the first request
-        // arrives it leaves nothing behind (failures are not kept), so probing is harmless.
-        HttpResponseMessage? second = null;
-        for (var attempt = 0; attempt < 250; attempt++)
+        // Wait until the server holds the first request under its key (it is then reading the body),
+        // instead of probing in a loop: probes raced Kestrel's minimum body data rate, which ends a
+        // stalled body after its 5 s grace, on a loaded CI machine.
+        var inFlight = _server.Services.GetRequiredService<Idempotency.InFlightKeys>();
+        var held = Task.Run(async () =>
         {
-            second = await Send(tenant, "k-4", """{"kind":"rental"}""");
-            if (second.StatusCode == HttpStatusCode.Conflict)
+            while (!inFlight.Keys.Any(k => k.Key == "k-4"))
             {
-                break;
+                await Task.Delay(5); // polls the server's state, not a rule's clock
             }
-
-            await Task.Delay(20); // waits for the server to receive the first request, not for a rule
+        });
+        var answered = new StreamReader(stream).ReadLineAsync();
+        var first = await Task.WhenAny(held, answered, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (first != held)
+        {
+            var answer = first == answered ? await answered : "(nothing within 30 s)";
+            throw new ShouldAssertException($"the held request was never in flight; it was answered: {answer}");
         }
 
-        second!.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var second = await Send(tenant, "k-4", """{"kind":"rental"}""");
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await ServerFixture.Json(second))["code"]!.GetValue<string>().ShouldBe("idempotency_key_in_use");
 
         await stream.WriteAsync(body.AsMemory(10));
-        var reader = new StreamReader(stream);
-        (await reader.ReadLineAsync())!.ShouldStartWith("HTTP/1.1 201");
+        (await answered)!.ShouldStartWith("HTTP/1.1 201");
         (await Send(tenant, "k-4", Orders.Rental())).Headers.Contains("Idempotent-Replayed").ShouldBeTrue();
     }
 
