@@ -110,7 +110,7 @@ internal static class OrderRows
     };
 
     /// <summary>The WHERE clause that finds one order by any reference, optionally within one account.</summary>
-    public static string Where(OrderRef reference, SqliteParameterCollection p, long? accountId)
+    public static string Where(OrderRef reference, List<SqliteParameter> p, long? accountId)
     {
         var scope = accountId is { } account ? " AND account_id = $scope" : "";
 

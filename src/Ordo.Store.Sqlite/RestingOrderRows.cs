@@ -17,10 +17,9 @@ internal static class RestingOrderRows
         "SELECT id, account_id, side, price, quantity, filled_quantity FROM orders INDEXED BY orders_resting " +
         $"WHERE market = $market AND kind = '{OrderKind.Limit}' AND state = '{LimitLifecycle.Table.Initial}' ORDER BY id";
 
-    public static List<RestingOrder> List(SqliteConnection connection, string market)
+    public static List<RestingOrder> List(Statements statements, string market)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Select;
+        var command = statements.For(Select);
         command.Parameters.Add("$market", market);
         using var reader = command.ExecuteReader();
         var orders = new List<RestingOrder>();

@@ -48,4 +48,8 @@ internal static class Sql
 
     public static void Add(this SqliteParameterCollection parameters, string name, object value) =>
         parameters.AddWithValue(name, value);
+
+    /// <summary>For SQL built together with its parameters, before its kept command is taken (<see cref="Statements"/>).</summary>
+    public static void Add(this List<SqliteParameter> parameters, string name, object value) =>
+        parameters.Add(new SqliteParameter(name, value));
 }

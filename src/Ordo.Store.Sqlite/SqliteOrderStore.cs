@@ -12,7 +12,7 @@ namespace Ordo.Store.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on
 /// disk before it is acknowledged. One writer connection commits batches (see
-/// <see cref="GroupCommitWriter"/>); reads use pooled connections and see committed data only.
+/// <see cref="GroupCommitWriter"/>); reads use pooled connections (<see cref="ReaderPool"/>, with their prepared statements) and see committed data only.
 /// One server owns its file, so it holds every worker lease (the <c>ordo</c> command writes the
 /// file too, but runs no background job).
 /// </summary>
@@ -20,15 +20,15 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
 {
     private static readonly TimeSpan MigrationBusyTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _connectionString;
+    private readonly ReaderPool _readers;
     private readonly GroupCommitWriter _writer;
     private readonly WalCheckpointer _checkpointer;
     private readonly CredentialSignal _credentials;
     private readonly CredentialVersionPoll _credentialPoll;
 
-    private SqliteOrderStore(string connectionString, GroupCommitWriter writer, WalCheckpointer checkpointer)
+    private SqliteOrderStore(string connectionString, TimeSpan busyTimeout, GroupCommitWriter writer, WalCheckpointer checkpointer)
     {
-        _connectionString = connectionString;
+        _readers = new ReaderPool(() => OpenConnection(connectionString, busyTimeout));
         _writer = writer;
         _checkpointer = checkpointer;
         _credentialPoll = new CredentialVersionPoll(
@@ -67,7 +67,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     }
 
     public Task<IReadOnlyList<TradeRecord>> ListTradesAsync(TradeQuery query, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<TradeRecord>>(c => TradeRows.List(c, query));
+        Read<IReadOnlyList<TradeRecord>>(c => TradeRows.List(c.Connection, query));
 
     /// <summary>Raised after each group commit with the batch size and the commit's duration.</summary>
     public event Action<int, TimeSpan>? Committed
@@ -91,18 +91,19 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
             DataSource = options.Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = false, // the store pools its readers itself, with their statements
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
 
         // The writer's connection is never pooled: a broken one is replaced by a really new one.
         // It never checkpoints: the checkpointer does, on its own connection, off the commit path.
-        var writer = new SqliteConnectionStringBuilder(readers.ToString()) { Pooling = false }.ToString();
+        var writer = readers.ToString();
         var checkpointer = new WalCheckpointer(() => OpenConnection(writer, WalCheckpointer.LockWait), options);
         try
         {
             return new SqliteOrderStore(
                 readers.ToString(),
+                options.BusyTimeout,
                 new GroupCommitWriter(() => OpenWriter(writer, options.BusyTimeout), checkpointer, options),
                 checkpointer);
         }
@@ -152,7 +153,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         Read<IReadOnlyList<Balance>>(c => StoreReads.Balances(c, accountId));
 
     public Task<IReadOnlyList<Payout>> ListPayoutsAsync(PayoutQuery query, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<Payout>>(c => PayoutRows.List(c, query));
+        Read<IReadOnlyList<Payout>>(c => PayoutRows.List(c.Connection, query));
 
     public Task<IReadOnlyList<LedgerEntry>> GetLedgerAsync(CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<LedgerEntry>>(StoreReads.Ledger);
@@ -179,7 +180,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     {
         try
         {
-            return Read(c => Migrator.AppliedVersion(c) >= Migrator.Latest);
+            return Read(c => Migrator.AppliedVersion(c.Connection) >= Migrator.Latest);
         }
         catch (Exception error) when (error is SqliteException or StoreUnavailableException)
         {
@@ -190,10 +191,9 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset notBefore, CancellationToken cancellationToken = default) =>
         Read(c =>
         {
-            using var command = c.CreateCommand();
-            command.CommandText =
+            var command = c.For(
                 "SELECT request_hash, status_code, content_type, body, created_at FROM idempotency_keys " +
-                "WHERE scope = $s AND key = $k AND created_at >= $nb";
+                "WHERE scope = $s AND key = $k AND created_at >= $nb");
             command.Parameters.Add("$s", scope);
             command.Parameters.Add("$k", key);
             command.Parameters.Add("$nb", Sql.Time(notBefore));
@@ -219,7 +219,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     internal Task<string> SqliteVersionAsync() =>
         Read(c =>
         {
-            using var command = c.CreateCommand();
+            using var command = c.Connection.CreateCommand();
             command.CommandText = "SELECT sqlite_version()";
             return (string)command.ExecuteScalar()!;
         });
@@ -231,6 +231,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         _credentialPoll.Dispose();
         _writer.Dispose();
         _checkpointer.Dispose();
+        _readers.Dispose();
     }
 
     private static SqliteConnection OpenConnection(string connectionString, TimeSpan busyTimeout)
@@ -249,17 +250,18 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         command.ExecuteNonQuery();
     }
 
-    private Task<T> Read<T>(Func<SqliteConnection, T> query)
+    private Task<T> Read<T>(Func<Statements, T> query)
     {
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            return Task.FromResult(query(connection));
+            return Task.FromResult(_readers.Read(query));
         }
         catch (SqliteException error) when (SqliteFaults.IsTransient(error))
         {
             throw SqliteFaults.Unavailable(error);
         }
     }
+
+    /// <summary>The pool of read connections (tests look at what it keeps).</summary>
+    internal ReaderPool Readers => _readers;
 }

@@ -20,7 +20,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 {
     internal const string InsertExternalId = "INSERT INTO external_ids (scope, external_id) VALUES ($s, $e)";
 
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Statements _statements = new(connection);
     private long _nextOrderId;
 
     /// <summary>For store-level writes that are not order commands (idempotency records).</summary>
@@ -120,7 +120,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     {
         if (reference is not OrderRef.ById byId)
         {
-            return StoreReads.FindOrder(connection, reference, accountId);
+            return StoreReads.FindOrder(_statements, reference, accountId);
         }
 
         // The hot path (fill, cancel, expire by id): one statement, prepared once; no account means any.
@@ -139,11 +139,11 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(connection, query);
+    public IReadOnlyList<Order> ListOrders(OrderQuery query) => StoreReads.ListOrders(_statements, query);
 
-    public IReadOnlyList<Core.Matching.RestingOrder> ListRestingOrders(string market) => RestingOrderRows.List(connection, market);
+    public IReadOnlyList<Core.Matching.RestingOrder> ListRestingOrders(string market) => RestingOrderRows.List(_statements, market);
 
-    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(connection);
+    public IReadOnlyList<Market> ListMarkets() => StoreReads.Markets(_statements);
 
     public TradeRecord InsertTrade(TradeRecord trade)
     {
@@ -249,7 +249,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         command.ExecuteNonQuery();
     }
 
-    public Market? FindMarket(string name) => StoreReads.FindMarket(connection, name);
+    public Market? FindMarket(string name) => StoreReads.FindMarket(_statements, name);
 
     public long MarketVersion(string name)
     {
@@ -289,7 +289,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         command.ExecuteNonQuery();
     }
 
-    public Account? FindAccount(long id) => StoreReads.FindAccount(connection, id);
+    public Account? FindAccount(long id) => StoreReads.FindAccount(_statements, id);
 
     public Account InsertAccount(string name, string? email, DateTimeOffset createdAt)
     {
@@ -375,7 +375,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         return command.ExecuteNonQuery();
     }
 
-    public Credential? FindCredential(long id) => StoreReads.Credential(connection, "id = $id", ("$id", id));
+    public Credential? FindCredential(long id) => StoreReads.Credential(_statements, "id = $id", ("$id", id));
 
     public void RevokeCredential(long id, DateTimeOffset revokedAt)
     {
@@ -388,7 +388,7 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     }
 
     /// <summary>Whether a statement is prepared and kept (tests).</summary>
-    internal bool IsPrepared(string sql) => _commands.ContainsKey(sql);
+    internal bool IsPrepared(string sql) => _statements.Holds(sql);
 
     public void Dispose()
     {
@@ -396,27 +396,9 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
         connection.Dispose();
     }
 
-    private void ForgetStatements()
-    {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
+    private void ForgetStatements() => _statements.Forget();
 
-        _commands.Clear();
-    }
-
-    private SqliteCommand Prepared(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-
-        return command;
-    }
+    private SqliteCommand Prepared(string sql) => _statements.For(sql);
 
     private void Run(string sql)
     {

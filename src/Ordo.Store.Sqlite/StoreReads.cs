@@ -14,23 +14,23 @@ namespace Ordo.Store.Sqlite;
 /// <summary>Queries shared by the writer (inside its transaction) and the readers (committed data).</summary>
 internal static class StoreReads
 {
-    public static Order? FindOrder(SqliteConnection connection, OrderRef reference, long? accountId)
+    public static Order? FindOrder(Statements statements, OrderRef reference, long? accountId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {OrderRows.Where(reference, command.Parameters, accountId)} LIMIT 1";
+        var p = new List<SqliteParameter>(2);
+        var command = statements.For($"SELECT {OrderRows.Columns} FROM orders WHERE {OrderRows.Where(reference, p, accountId)} LIMIT 1", p);
         using var reader = command.ExecuteReader();
         return reader.Read() ? OrderRows.Read(reader) : null;
     }
 
-    public static List<Order> ListOrders(SqliteConnection connection, OrderQuery q)
+    public static List<Order> ListOrders(Statements statements, OrderQuery q)
     {
-        using var command = connection.CreateCommand();
-        var where = Filter(q, command.Parameters);
+        var p = new List<SqliteParameter>();
+        var where = Filter(q, p);
         var oldestFirst = q.Sort == OrderSort.OldestFirst;
         if (q.BeforeId is { } before)
         {
             where.Append(oldestFirst ? " AND id > $cursor" : " AND id < $cursor");
-            command.Parameters.Add("$cursor", before);
+            p.Add("$cursor", before);
         }
 
         // Prices are exact text; REAL is good enough to order them (never to compute with them).
@@ -42,9 +42,9 @@ internal static class StoreReads
             OrderSort.Any => null,
             _ => "id DESC",
         };
-        command.Parameters.Add("$limit", q.Limit);
-        command.Parameters.Add("$offset", q.Offset);
-        command.CommandText = $"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT $limit OFFSET $offset";
+        p.Add("$limit", q.Limit);
+        p.Add("$offset", q.Offset);
+        var command = statements.For($"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT $limit OFFSET $offset", p);
         using var reader = command.ExecuteReader();
         var orders = new List<Order>();
         while (reader.Read())
@@ -56,14 +56,15 @@ internal static class StoreReads
     }
 
     /// <summary>How many orders match the query's filters (cursor, limit and offset ignored).</summary>
-    public static int CountOrders(SqliteConnection connection, OrderQuery q)
+    public static int CountOrders(Statements statements, OrderQuery q)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM orders WHERE {Filter(q, command.Parameters)}";
+        var p = new List<SqliteParameter>();
+        var where = Filter(q, p);
+        var command = statements.For($"SELECT count(*) FROM orders WHERE {where}", p);
         return (int)(long)command.ExecuteScalar()!;
     }
 
-    private static StringBuilder Filter(OrderQuery q, SqliteParameterCollection p)
+    private static StringBuilder Filter(OrderQuery q, List<SqliteParameter> p)
     {
         var where = new StringBuilder("1 = 1");
         if (q.AccountId is { } account)
@@ -131,10 +132,9 @@ internal static class StoreReads
         return where;
     }
 
-    public static List<OrderEvent> Events(SqliteConnection connection, long orderId)
+    public static List<OrderEvent> Events(Statements statements, long orderId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, type, state, actor_kind, actor_account, reason, at, data FROM order_events WHERE order_id = $o ORDER BY seq";
+        var command = statements.For("SELECT seq, type, state, actor_kind, actor_account, reason, at, data FROM order_events WHERE order_id = $o ORDER BY seq");
         command.Parameters.Add("$o", orderId);
         using var r = command.ExecuteReader();
         var events = new List<OrderEvent>();
@@ -154,10 +154,9 @@ internal static class StoreReads
         return events;
     }
 
-    public static List<long> DueOrderIds(SqliteConnection connection, DateTimeOffset now, int max)
+    public static List<long> DueOrderIds(Statements statements, DateTimeOffset now, int max)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM orders WHERE expires_at IS NOT NULL AND expires_at <= $now ORDER BY expires_at LIMIT $max";
+        var command = statements.For("SELECT id FROM orders WHERE expires_at IS NOT NULL AND expires_at <= $now ORDER BY expires_at LIMIT $max");
         command.Parameters.Add("$now", Sql.Time(now));
         command.Parameters.Add("$max", max);
         using var r = command.ExecuteReader();
@@ -170,10 +169,9 @@ internal static class StoreReads
         return ids;
     }
 
-    public static List<Balance> Balances(SqliteConnection connection, long accountId)
+    public static List<Balance> Balances(Statements statements, long accountId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT asset, available, locked FROM balances WHERE account_id = $a ORDER BY asset";
+        var command = statements.For("SELECT asset, available, locked FROM balances WHERE account_id = $a ORDER BY asset");
         command.Parameters.Add("$a", accountId);
         using var r = command.ExecuteReader();
         var balances = new List<Balance>();
@@ -185,10 +183,9 @@ internal static class StoreReads
         return balances;
     }
 
-    public static List<LedgerEntry> Ledger(SqliteConnection connection)
+    public static List<LedgerEntry> Ledger(Statements statements)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT movement_id, account_id, asset, bucket, amount, order_id, reason, at FROM ledger_entries ORDER BY id";
+        var command = statements.For("SELECT movement_id, account_id, asset, bucket, amount, order_id, reason, at FROM ledger_entries ORDER BY id");
         using var r = command.ExecuteReader();
         var entries = new List<LedgerEntry>();
         while (r.Read())
@@ -201,32 +198,29 @@ internal static class StoreReads
         return entries;
     }
 
-    public static Account? FindAccount(SqliteConnection connection, long id)
+    public static Account? FindAccount(Statements statements, long id)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, email, created_at FROM accounts WHERE id = $id";
+        var command = statements.For("SELECT id, name, email, created_at FROM accounts WHERE id = $id");
         command.Parameters.Add("$id", id);
         using var r = command.ExecuteReader();
         return r.Read() ? new Account(r.GetInt64(0), r.GetString(1), Sql.NullableString(r, 2), Sql.Time(r, 3)) : null;
     }
 
-    public static Market? FindMarket(SqliteConnection connection, string name) => ReadMarkets(connection, name).FirstOrDefault();
+    public static Market? FindMarket(Statements statements, string name) => ReadMarkets(statements, name).FirstOrDefault();
 
-    public static List<Market> Markets(SqliteConnection connection) => ReadMarkets(connection, null);
+    public static List<Market> Markets(Statements statements) => ReadMarkets(statements, null);
 
-    public static long MarketVersion(SqliteConnection connection, string name)
+    public static long MarketVersion(Statements statements, string name)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT book_version FROM markets WHERE name = $n";
+        var command = statements.For("SELECT book_version FROM markets WHERE name = $n");
         command.Parameters.Add("$n", name);
         return command.ExecuteScalar() is long version ? version : 0;
     }
 
-    private static List<Market> ReadMarkets(SqliteConnection connection, string? name)
+    private static List<Market> ReadMarkets(Statements statements, string? name)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee FROM markets" +
-            (name is null ? " ORDER BY name" : " WHERE name = $n");
+        var command = statements.For("SELECT name, base, quote, price_precision, volume_precision, min_volume, maker_fee, taker_fee FROM markets" +
+            (name is null ? " ORDER BY name" : " WHERE name = $n"));
         if (name is not null)
         {
             command.Parameters.Add("$n", name);
@@ -243,18 +237,17 @@ internal static class StoreReads
     }
 
     /// <summary>The live credential of the dialect with this key: the partial unique index answers it.</summary>
-    public static Credential? FindCredential(SqliteConnection connection, string dialect, string lookupKey) =>
-        Credential(connection, "dialect = $d AND lookup_key = $l AND revoked_at IS NULL", ("$d", dialect), ("$l", lookupKey));
+    public static Credential? FindCredential(Statements statements, string dialect, string lookupKey) =>
+        Credential(statements, "dialect = $d AND lookup_key = $l AND revoked_at IS NULL", ("$d", dialect), ("$l", lookupKey));
 
-    public static Credential? GetCredential(SqliteConnection connection, long id) =>
-        Credential(connection, "id = $id AND revoked_at IS NULL", ("$id", id));
+    public static Credential? GetCredential(Statements statements, long id) =>
+        Credential(statements, "id = $id AND revoked_at IS NULL", ("$id", id));
 
-    public static Credential? Credential(SqliteConnection connection, string where, params (string Name, object Value)[] parameters)
+    public static Credential? Credential(Statements statements, string where, params (string Name, object Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText =
+        var command = statements.For(
             "SELECT id, account_id, dialect, lookup_key, secret_hash, sealed_secret, scopes, attributes, created_at, demo, revoked_at " +
-            $"FROM credentials WHERE {where}";
+            $"FROM credentials WHERE {where}");
         foreach (var (name, value) in parameters)
         {
             command.Parameters.Add(name, value);
@@ -273,7 +266,7 @@ internal static class StoreReads
             : null;
     }
 
-    private static void AddFilter(StringBuilder where, SqliteParameterCollection p, string column, string? value)
+    private static void AddFilter(StringBuilder where, List<SqliteParameter> p, string column, string? value)
     {
         if (value is not null)
         {
