@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 using Ordo.Server;
 
 namespace Ordo.Server.Tests.Hosting;
@@ -19,6 +22,16 @@ public sealed class OperationsTests : IAsyncLifetime
         using var http = _server.Client();
         (await http.GetJsonAsync("/healthz")).Body["status"]!.GetValue<string>().ShouldBe("up");
         (await http.GetJsonAsync("/readyz")).Body["status"]!.GetValue<string>().ShouldBe("ready");
+    }
+
+    [Fact]
+    public void No_configuration_file_is_watched_for_changes()
+    {
+        // A reloading source watches every folder under the working directory, database files included.
+        var configuration = (IConfigurationRoot)_server.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+        files.ShouldNotBeEmpty();
+        files.ShouldAllBe(file => !file.Source.ReloadOnChange);
     }
 
     [Fact]
