@@ -71,5 +71,9 @@ public sealed class OperationsTests : IAsyncLifetime
         var response = await http.GetAsync("/docs/index.html");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("swagger", Case.Insensitive);
+
+        var bare = await http.GetAsync("/docs"); // redirected to the page
+        bare.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bare.Content.ReadAsStringAsync()).ShouldContain("swagger", Case.Insensitive);
     }
 }
