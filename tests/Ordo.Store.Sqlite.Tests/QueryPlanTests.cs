@@ -38,6 +38,31 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
+    public void A_check_for_an_open_order_with_an_attribute_reads_only_the_accounts_open_orders_of_the_kind()
+    {
+        // What OrderWrite sends for an exclusive attribute (XendBridge's one open order per e-mail) through
+        // StoreReads.ListOrders. Through orders_account it read every order the account ever placed.
+        var plan = Plan(
+            "SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 AND state IN ('Open', 'Pending') AND kind = 'P2p' " +
+            "AND json_extract(attributes, '$.\"email\"') = 'a@example.com' LIMIT 1 OFFSET 0");
+        plan.ShouldContain(
+            step => step.Contains("USING INDEX orders_account_kind_state (account_id=? AND kind=? AND state=?)", StringComparison.Ordinal),
+            string.Join(" / ", plan));
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 ORDER BY id DESC LIMIT 20 OFFSET 0")]
+    [InlineData("SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 AND state IN ('Open') ORDER BY id DESC LIMIT 20 OFFSET 0")]
+    public void An_accounts_page_of_orders_is_read_in_id_order_from_the_account_index(string query)
+    {
+        // The account-kind-state index must not win here: it would read and sort all of the account's matching orders for a page.
+        var plan = Plan(query);
+        var steps = string.Join(" / ", plan);
+        plan.ShouldContain(step => step.Contains("USING INDEX orders_account (account_id=?)", StringComparison.Ordinal), steps);
+        plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), steps);
+    }
+
+    [Fact]
     public void A_book_rebuild_reads_only_the_markets_open_orders_in_time_order_through_an_index()
     {
         // The query OrderBooks.For sends through StoreReads.ListOrders (market, kind, one state, oldest first).
