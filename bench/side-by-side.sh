@@ -27,6 +27,7 @@
 #
 # Usage: bench/side-by-side.sh [SECONDS] [CONNECTIONS]
 # Environment: SECONDS (default 10) per measured scenario, CONNECTIONS (32), STORES (sqlite,postgres),
+# HALF_RATE_SECONDS (default SECONDS) for the two open-loop rows at half of the peak (60: the stall run),
 # ORDO_BEFORE=path/to/ordo.dll (an older published build, e.g. `dotnet publish src/Ordo.Server -c
 # Release -o /tmp/ordo-before`): every Ordo scenario runs with it too, before the current build.
 # Needs wrk, curl, jq, perl, sqlite3 and (for postgres) PostgreSQL's server and psql.
@@ -38,6 +39,7 @@ cd "$(dirname "$0")/.."
 export BENCH_SECONDS=$secs # bash's SECONDS counts up by itself; the chosen value travels under this name
 conns=${2:-${CONNECTIONS:-32}}
 stores=${STORES:-sqlite,postgres}
+half_secs=${HALF_RATE_SECONDS:-$secs}
 bare_rate=${BARE_RATE:-1000}
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for tool in wrk curl jq perl sqlite3; do
@@ -113,9 +115,9 @@ place_exactly() { # requests-file Ordo.Load-args...
 }
 
 # Ordo.Load at a fixed rate for SECONDS after a one-second warm-up, CONNECTIONS in flight at most.
-load_run() { # name url rate requests-file Ordo.Load-args...: sets the open-loop figures
+load_run() { # name url rate requests-file Ordo.Load-args...: sets the open-loop figures (LOAD_SECONDS long)
   local name=$1 url=$2 rate=$3 file=$4; shift 4
-  dotnet "$load_dll" --url "$url" --rate "$rate" --seconds "$secs" --warmup 1 --max-in-flight "$conns" --requests "$file" "$@" >"$dir/$name.load" 2>&1 || true
+  dotnet "$load_dll" --url "$url" --rate "$rate" --seconds "${LOAD_SECONDS:-$secs}" --warmup 1 --max-in-flight "$conns" --requests "$file" "$@" >"$dir/$name.load" 2>&1 || true
   local out; out=$(tail -1 "$dir/$name.load")
   figure() { grep -oE "(^| )$1=[^ ]+" <<<"$out" | cut -d= -f2 || true; }
   achieved=$(figure achieved); lp50=$(figure p50); lp90=$(figure p90); lp99=$(figure p99); lmax=$(figure max); over=$(figure over1s)
@@ -199,13 +201,13 @@ start_ordo() { # dll
 
 newest() { sql "SELECT coalesce(max(id), 0) FROM orders"; }
 
-# Places with wrk, SECONDS at a time, until at least $2 orders exist above id $1 (at most 8 rounds).
+# Places with wrk, SECONDS (or PLACE_SECONDS) at a time, until at least $2 orders exist above id $1 (at most 8 rounds).
 place_until() { # after-id count wrk-args...
   local after=$1 want=$2 have; shift 2
   for round in $(seq 1 8); do
     have=$(sql "SELECT count(*) FROM orders WHERE id > $after")
     [ "$have" -ge "$want" ] && break
-    wrk -t2 -c"$conns" -d"${secs}s" "$@" >"$dir/placing.wrk" 2>&1 || true
+    wrk -t2 -c"$conns" -d"${PLACE_SECONDS:-$secs}s" "$@" >"$dir/placing.wrk" 2>&1 || true
   done
   have=$(sql "SELECT count(*) FROM orders WHERE id > $after")
   say "  $have orders placed for it (wanted $want)"
@@ -368,14 +370,14 @@ run_ordo() { # dll build-label
     "${notes:+$notes, }$fills fills"
 
   # Half of the peak rates, open loop.
-  say "$label: place at half of its peak ($((place_rps / 2)) /s), open loop"
+  say "$label: place at half of its peak ($((place_rps / 2)) /s, ${half_secs}s), open loop"
   printf 'POST\t/v1/orders\t{"kind":"rental","quantity":"100","price":"0.001","duration_seconds":3600,"receive_address":"%s"}\n' "$ADDRESS" >"$dir/place.lines"
-  load_run place-half "$U" $((place_rps / 2)) "$dir/place.lines" --header "$NATIVE"
+  LOAD_SECONDS=$half_secs load_run place-half "$U" $((place_rps / 2)) "$dir/place.lines" --header "$NATIVE"
   row "place at half its peak, open loop" "$achieved /s" "$lp50 ms" "$lp99 ms" "$lbad" "-" "p90 $lp90 ms, max $lmax ms, $over over 1 s"
-  say "$label: first cancel at half of its peak ($((cancel_rps / 2)) /s), open loop"
-  place_until "$(newest)" $((cancel_rps * (secs + 1) * 2 / 3 + 100)) -H "$JSON" -s bench/place.lua "$U"
+  say "$label: first cancel at half of its peak ($((cancel_rps / 2)) /s, ${half_secs}s), open loop"
+  PLACE_SECONDS=$(( half_secs > secs ? half_secs / 2 : secs )) place_until "$(newest)" $((cancel_rps * (half_secs + 1) * 2 / 3 + 100)) -H "$JSON" -s bench/place.lua "$U"
   rental_cancels "$base" "$dir/half-cancels.lines"
-  load_run cancel-half "$U" $((cancel_rps / 2)) "$dir/half-cancels.lines" --once --header "$NATIVE"
+  LOAD_SECONDS=$half_secs load_run cancel-half "$U" $((cancel_rps / 2)) "$dir/half-cancels.lines" --once --header "$NATIVE"
   row "first cancel at half its peak, open loop" "$achieved /s" "$lp50 ms" "$lp99 ms" "$lbad" "-" \
     "p90 $lp90 ms, max $lmax ms, $over over 1 s$([ "$ranout" = 1 ] && echo ', ran out of orders')"
 
@@ -396,7 +398,7 @@ bare last post
 row "bare POST again, at the end" "$bare_post_now /s" "$bare_post_p50" "$bare_post_p99" 0 "$(ratio "$bare_post_now" "$bare_post")" "the drift between the two bare runs is this run's noise"
 
 echo
-echo "$(date -u +%F), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)'), $(nproc) cores, load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end, ${secs}s a scenario, $conns connections, wrk -t2"
+echo "$(date -u +%F), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)'), $(nproc) cores, load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end, ${secs}s a scenario ($half_secs s at half rate), $conns connections, wrk -t2"
 [ "$stores" != "${stores/postgres/}" ] && echo "PostgreSQL $(psql -X -t -A -c 'SHOW server_version'), fsync on, defaults otherwise (scripts/with-postgres.sh)"
 echo
 echo "| where | scenario | throughput | p50 | p99 | non-2xx | x bare | notes |"

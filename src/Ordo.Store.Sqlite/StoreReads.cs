@@ -112,7 +112,8 @@ internal static class StoreReads
         AddFilter(where, p, "dialect", q.Dialect);
         if (q.AttributeName is { } name)
         {
-            where.Append(" AND json_extract(attributes, $attr_path) = $attr_value");
+            // The first term is implied by the second; it lets SQLite use the partial index orders_account_kind_state (014).
+            where.Append(" AND attributes <> '{}' AND json_extract(attributes, $attr_path) = $attr_value");
             p.Add("$attr_path", "$.\"" + name.Replace("\"", "", StringComparison.Ordinal) + "\"");
             p.Add("$attr_value", Sql.Nullable(q.AttributeValue));
         }

@@ -44,7 +44,7 @@ public sealed class QueryPlanTests
         // StoreReads.ListOrders. Through orders_account it read every order the account ever placed.
         var plan = Plan(
             "SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 AND state IN ('Open', 'Pending') AND kind = 'P2p' " +
-            "AND json_extract(attributes, '$.\"email\"') = 'a@example.com' LIMIT 1 OFFSET 0");
+            "AND attributes <> '{}' AND json_extract(attributes, '$.\"email\"') = 'a@example.com' LIMIT 1 OFFSET 0");
         plan.ShouldContain(
             step => step.Contains("USING INDEX orders_account_kind_state (account_id=? AND kind=? AND state=?)", StringComparison.Ordinal),
             string.Join(" / ", plan));
@@ -60,6 +60,19 @@ public sealed class QueryPlanTests
         var steps = string.Join(" / ", plan);
         plan.ShouldContain(step => step.Contains("USING INDEX orders_account (account_id=?)", StringComparison.Ordinal), steps);
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), steps);
+    }
+
+    [Fact]
+    public void A_bulk_cancel_by_market_reads_the_markets_open_orders_not_all_of_the_accounts()
+    {
+        // What BulkCancelAsync sends for a tenant's limit orders on one market. With a general
+        // (account_id, kind, state) index SQLite took that one and the bulk cancel ran at half its speed.
+        var plan = Plan(
+            "SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 AND state IN ('Open') AND kind = 'Limit' AND market = 'ethusdc' " +
+            "ORDER BY id ASC LIMIT 500 OFFSET 0");
+        plan.ShouldContain(
+            step => step.Contains("USING INDEX orders_open_book (market=? AND kind=? AND state=?)", StringComparison.Ordinal),
+            string.Join(" / ", plan));
     }
 
     [Fact]
