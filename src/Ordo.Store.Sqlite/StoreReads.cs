@@ -91,7 +91,15 @@ internal static class StoreReads
             }
         }
 
-        AddFilter(where, p, "kind", q.Kind?.ToString());
+        if (q.AttributeName is not null && q.Kind is { } kind)
+        {
+            // A literal (an enum name, never caller text), so a partial index by kind (orders_p2p_by_account, 014) can serve it.
+            where.Append(" AND kind = '").Append(kind.ToString()).Append('\'');
+        }
+        else
+        {
+            AddFilter(where, p, "kind", q.Kind?.ToString());
+        }
         AddFilter(where, p, "market", q.Market);
         AddFilter(where, p, "side", q.Side?.ToString());
         AddFilter(where, p, "type", q.Type?.ToString());
@@ -112,8 +120,7 @@ internal static class StoreReads
         AddFilter(where, p, "dialect", q.Dialect);
         if (q.AttributeName is { } name)
         {
-            // The first term is implied by the second; it lets SQLite use the partial index orders_account_kind_state (014).
-            where.Append(" AND attributes <> '{}' AND json_extract(attributes, $attr_path) = $attr_value");
+            where.Append(" AND json_extract(attributes, $attr_path) = $attr_value");
             p.Add("$attr_path", "$.\"" + name.Replace("\"", "", StringComparison.Ordinal) + "\"");
             p.Add("$attr_value", Sql.Nullable(q.AttributeValue));
         }
