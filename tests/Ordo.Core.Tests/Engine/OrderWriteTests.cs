@@ -2,6 +2,7 @@ using Ordo.Core.Engine;
 using Ordo.Core.Kinds;
 using Ordo.Core.Ledger;
 using Ordo.Core.Orders;
+using Ordo.Testing;
 
 namespace Ordo.Core.Tests.Engine;
 
@@ -44,17 +45,7 @@ public sealed class OrderWriteTests
     [Fact]
     public void An_exclusive_attribute_allows_one_open_order_per_value()
     {
-        static PlaceOrder P2p(string email) => new()
-        {
-            Actor = Actor.Owner(StateSetup.Owner),
-            AccountId = StateSetup.Owner,
-            Dialect = "test",
-            Kind = OrderKind.P2p,
-            Side = OrderSide.Buy,
-            Quantity = 5,
-            Attributes = new Dictionary<string, string> { ["customer_email"] = email },
-            ExclusiveAttribute = "customer_email",
-        };
+        static PlaceOrder P2p(string email) => ExclusiveOrders.P2p(StateSetup.Owner, email);
         var first = _s.Write.Place(P2p("a@example.com"));
         first.Status.ShouldBe(PlaceStatus.Placed);
         var second = _s.Write.Place(P2p("a@example.com"));

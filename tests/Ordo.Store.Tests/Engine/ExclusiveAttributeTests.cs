@@ -1,5 +1,6 @@
 using Ordo.Core.Engine;
 using Ordo.Core.Orders;
+using Ordo.Testing;
 
 namespace Ordo.Store.Tests.Engine;
 
@@ -14,17 +15,7 @@ public abstract class ExclusiveAttributeTests(StoreEngine engine) : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private Task<PlaceResult> P2pAsync(long account, string email) => _f.Engine.PlaceAsync(new PlaceOrder
-    {
-        Actor = Actor.Owner(account),
-        AccountId = account,
-        Dialect = "test",
-        Kind = OrderKind.P2p,
-        Side = OrderSide.Buy,
-        Quantity = 5,
-        Attributes = new Dictionary<string, string> { ["customer_email"] = email },
-        ExclusiveAttribute = "customer_email",
-    });
+    private Task<PlaceResult> P2pAsync(long account, string email) => _f.Engine.PlaceAsync(ExclusiveOrders.P2p(account, email));
 
     [Fact]
     public async Task An_open_order_with_the_value_refuses_another_until_it_is_closed()
