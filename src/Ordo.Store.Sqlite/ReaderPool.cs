@@ -17,6 +17,7 @@ internal sealed class ReaderPool(Func<SqliteConnection> open) : IDisposable
     public const int Idle = 16;
 
     private readonly ConcurrentStack<Statements> _idle = new();
+    private int _kept; // idle connections, counted before each is pushed, so never more than Idle
     private volatile bool _disposed;
 
     /// <summary>How many connections are kept idle now (tests).</summary>
@@ -24,7 +25,17 @@ internal sealed class ReaderPool(Func<SqliteConnection> open) : IDisposable
 
     public T Read<T>(Func<Statements, T> query)
     {
-        var session = _idle.TryPop(out var kept) ? kept : Open();
+        Statements session;
+        if (_idle.TryPop(out var kept))
+        {
+            Interlocked.Decrement(ref _kept);
+            session = kept;
+        }
+        else
+        {
+            session = Open();
+        }
+
         T result;
         try
         {
@@ -32,7 +43,7 @@ internal sealed class ReaderPool(Func<SqliteConnection> open) : IDisposable
         }
         catch
         {
-            Close(session);
+            CloseQuietly(session); // the read's own exception is the one to report
             throw;
         }
 
@@ -48,22 +59,41 @@ internal sealed class ReaderPool(Func<SqliteConnection> open) : IDisposable
         _disposed = true;
         while (_idle.TryPop(out var session))
         {
-            Close(session);
+            Interlocked.Decrement(ref _kept);
+            CloseQuietly(session);
         }
     }
 
     private void Return(Statements session)
     {
-        if (!Settled(session.Connection) || _disposed || _idle.Count >= Idle)
+        bool settled;
+        try
         {
-            Close(session);
+            settled = Settled(session.Connection);
+        }
+        catch (Exception)
+        {
+            settled = false; // a connection that cannot be inspected is not kept
+        }
+
+        if (!settled || _disposed)
+        {
+            CloseQuietly(session);
+            return;
+        }
+
+        if (Interlocked.Increment(ref _kept) > Idle)
+        {
+            Interlocked.Decrement(ref _kept);
+            CloseQuietly(session);
             return;
         }
 
         _idle.Push(session);
         if (_disposed && _idle.TryPop(out var late))
         {
-            Close(late); // disposed while this one was being returned
+            Interlocked.Decrement(ref _kept);
+            CloseQuietly(late); // disposed while this one was being returned
         }
     }
 
@@ -96,9 +126,27 @@ internal sealed class ReaderPool(Func<SqliteConnection> open) : IDisposable
         return true;
     }
 
-    private static void Close(Statements session)
+    /// <summary>Closes a connection that is not kept; a failure to close it (its data is only read) is not the caller's.</summary>
+    private static void CloseQuietly(Statements session)
     {
-        session.Forget();
-        session.Connection.Dispose();
+        try
+        {
+            session.Forget();
+        }
+        catch (Exception)
+        {
+            // A statement's last error surfacing at finalize: the connection is closed below all the same.
+        }
+        finally
+        {
+            try
+            {
+                session.Connection.Dispose();
+            }
+            catch (Exception)
+            {
+                // Nothing of the caller's depends on it: reads write nothing.
+            }
+        }
     }
 }

@@ -24,6 +24,21 @@ internal static class StoreReads
 
     public static List<Order> ListOrders(Statements statements, OrderQuery q)
     {
+        var (sql, p) = ListSql(q);
+        var command = statements.For(sql, p);
+        using var reader = command.ExecuteReader();
+        var orders = new List<Order>();
+        while (reader.Read())
+        {
+            orders.Add(OrderRows.Read(reader));
+        }
+
+        return orders;
+    }
+
+    /// <summary>The statement <see cref="ListOrders"/> runs for a query, and its parameters (plan tests read it too).</summary>
+    internal static (string Sql, List<SqliteParameter> Parameters) ListSql(OrderQuery q)
+    {
         var p = new List<SqliteParameter>();
         var where = Filter(q, p);
         var oldestFirst = q.Sort == OrderSort.OldestFirst;
@@ -44,15 +59,7 @@ internal static class StoreReads
         };
         p.Add("$limit", q.Limit);
         p.Add("$offset", q.Offset);
-        var command = statements.For($"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT $limit OFFSET $offset", p);
-        using var reader = command.ExecuteReader();
-        var orders = new List<Order>();
-        while (reader.Read())
-        {
-            orders.Add(OrderRows.Read(reader));
-        }
-
-        return orders;
+        return ($"SELECT {OrderRows.Columns} FROM orders WHERE {where}{(orderBy is null ? "" : " ORDER BY " + orderBy)} LIMIT $limit OFFSET $offset", p);
     }
 
     /// <summary>How many orders match the query's filters (cursor, limit and offset ignored).</summary>
@@ -93,7 +100,8 @@ internal static class StoreReads
 
         if (q.AttributeName is not null && q.Kind is { } kind)
         {
-            // A literal (an enum name, never caller text), so a partial index by kind (orders_p2p_by_account, 014) can serve it.
+            // A literal (an enum name, never caller text): the partial index orders_p2p_by_account (014) depends on
+            // the kind, and SQLite re-prepares a statement whose plan depends on a parameter each time it is bound.
             where.Append(" AND kind = '").Append(kind.ToString()).Append('\'');
         }
         else

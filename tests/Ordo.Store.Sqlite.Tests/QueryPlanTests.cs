@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 
+using Ordo.Core.Kinds;
+using Ordo.Core.Orders;
+using Ordo.Core.Store;
 using Ordo.Testing;
 
 namespace Ordo.Store.Sqlite.Tests;
@@ -38,13 +41,21 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
-    public void A_check_for_an_open_order_with_an_attribute_reads_only_the_accounts_open_orders_of_the_kind()
+    public void A_look_for_an_open_order_with_an_attribute_reads_only_the_accounts_open_p2p_orders()
     {
-        // What OrderWrite sends for an exclusive attribute (XendBridge's one open order per e-mail) through
-        // StoreReads.ListOrders. Through orders_account it read every order the account ever placed.
-        var plan = Plan(
-            "SELECT * FROM orders WHERE 1 = 1 AND account_id = 100 AND state IN ('Open', 'Pending') AND kind = 'P2p' " +
-            "AND json_extract(attributes, '$.\"email\"') = 'a@example.com' LIMIT 1 OFFSET 0");
+        // The statement StoreReads writes for OrderWrite's exclusive check and XendBridge's PendingOrder
+        // (one open order per e-mail). Through orders_account it read every order the account ever placed.
+        var (sql, parameters) = StoreReads.ListSql(new OrderQuery
+        {
+            AccountId = 100,
+            Kind = OrderKind.P2p,
+            States = P2pLifecycle.Table.OpenStates,
+            AttributeName = "customer_email",
+            AttributeValue = "a@example.com",
+            Sort = OrderSort.Any,
+            Limit = 1,
+        });
+        var plan = Plan(sql, parameters);
         plan.ShouldContain(
             step => step.Contains("USING INDEX orders_p2p_by_account (account_id=? AND state=?)", StringComparison.Ordinal),
             string.Join(" / ", plan));
@@ -99,7 +110,7 @@ public sealed class QueryPlanTests
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "the index gives time order: " + steps);
     }
 
-    private static List<string> Plan(string query)
+    private static List<string> Plan(string query, List<SqliteParameter>? parameters = null)
     {
         using var database = new ScratchDatabase();
         SqliteOrderStore.Migrate(database.Path);
@@ -107,6 +118,7 @@ public sealed class QueryPlanTests
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + query;
+        command.Parameters.AddRange(parameters ?? []);
         using var reader = command.ExecuteReader();
         var plan = new List<string>();
         while (reader.Read())

@@ -92,6 +92,10 @@ public static class XendEndpoints
                 States = P2pLifecycle.Table.OpenStates,
                 AttributeName = XendAttributes.CustomerEmail,
                 AttributeValue = email,
+
+                // One open order per e-mail at most (the exclusive rule), so no order is needed: newest
+                // first made SQLite walk all of the account's orders by id instead of its p2p index.
+                Sort = OrderSort.Any,
                 Limit = 1,
             },
             http.RequestAborted);
