@@ -12,7 +12,7 @@ public static class Migrator
     /// <summary>Applies what is missing; returns the versions applied now.</summary>
     public static IReadOnlyList<int> Run(SqliteConnection connection)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+        Sql.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
         var applied = new List<int>();
         foreach (var (version, name, sql) in All)
         {
@@ -49,13 +49,6 @@ public static class Migrator
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
         return (int)(long)command.ExecuteScalar()!;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static List<(int, string, string)> Load()

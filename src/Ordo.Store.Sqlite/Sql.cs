@@ -10,6 +10,14 @@ namespace Ordo.Store.Sqlite;
 /// <summary>Conversions between column values and .NET values, in one place.</summary>
 internal static class Sql
 {
+    /// <summary>Runs one statement that returns nothing (a pragma, a migration step), not kept prepared.</summary>
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public static object Text(decimal value) => Decimals.ToText(value);
 
     public static object Text(decimal? value) => value is { } v ? Decimals.ToText(v) : DBNull.Value;

@@ -117,7 +117,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     private static SqliteConnection OpenWriter(string connectionString, TimeSpan busyTimeout)
     {
         var connection = OpenConnection(connectionString, busyTimeout);
-        Pragma(connection, "PRAGMA wal_autocheckpoint = 0");
+        Sql.Execute(connection, "PRAGMA wal_autocheckpoint = 0");
         return connection;
     }
 
@@ -127,7 +127,7 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
         SQLitePCL.Batteries_V2.Init();
         DatabaseFile.CreateOwnerOnly(path);
         using var connection = OpenConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), MigrationBusyTimeout);
-        Pragma(connection, "PRAGMA journal_mode = WAL");
+        Sql.Execute(connection, "PRAGMA journal_mode = WAL");
         return Migrator.Run(connection);
     }
 
@@ -238,16 +238,9 @@ public sealed class SqliteOrderStore : IOrderStore, IIdempotencyStore, IWorkerLe
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Pragma(connection, "PRAGMA synchronous = FULL");
-        Pragma(connection, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}"));
+        Sql.Execute(connection, "PRAGMA synchronous = FULL");
+        Sql.Execute(connection, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}"));
         return connection;
-    }
-
-    private static void Pragma(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private Task<T> Read<T>(Func<Statements, T> query)

@@ -98,7 +98,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
             "status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, " +
             "created_at = excluded.created_at WHERE idempotency_keys.created_at < $expired");
         var p = command.Parameters;
-        p.Clear();
         p.Add("$s", record.Scope);
         p.Add("$k", record.Key);
         p.Add("$h", record.RequestHash);
@@ -125,7 +124,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
 
         // The hot path (fill, cancel, expire by id): one statement, prepared once; no account means any.
         var command = Prepared($"SELECT {OrderRows.Columns} FROM orders WHERE id = $id AND ($scope IS NULL OR account_id = $scope)");
-        command.Parameters.Clear();
         command.Parameters.Add("$id", byId.Id);
         command.Parameters.Add("$scope", Sql.Nullable(accountId));
         using var reader = command.ExecuteReader();
@@ -175,7 +173,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
             "INSERT INTO order_events (order_id, type, state, actor_kind, actor_account, reason, at, data) " +
             "VALUES ($order, $type, $state, $actor, $account, $reason, $at, $data)");
         var p = command.Parameters;
-        p.Clear();
         p.Add("$order", e.OrderId);
         p.Add("$type", e.Type);
         p.Add("$state", e.State.ToString());
@@ -190,7 +187,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public Balance GetBalance(long accountId, string asset)
     {
         var command = Prepared("SELECT available, locked FROM balances WHERE account_id = $a AND asset = $s");
-        command.Parameters.Clear();
         command.Parameters.Add("$a", accountId);
         command.Parameters.Add("$s", asset);
         using var reader = command.ExecuteReader();
@@ -205,7 +201,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
             "INSERT INTO balances (account_id, asset, available, locked) VALUES ($a, $s, $av, $lo) " +
             "ON CONFLICT (account_id, asset) DO UPDATE SET available = excluded.available, locked = excluded.locked");
         var p = command.Parameters;
-        p.Clear();
         p.Add("$a", balance.AccountId);
         p.Add("$s", balance.Asset);
         p.Add("$av", Sql.Text(balance.Available));
@@ -219,7 +214,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
             "INSERT INTO ledger_entries (movement_id, account_id, asset, bucket, amount, order_id, reason, at) " +
             "VALUES ($m, $a, $s, $b, $amount, $o, $r, $at)");
         var p = command.Parameters;
-        p.Clear();
         p.Add("$m", entry.MovementId);
         p.Add("$a", entry.AccountId);
         p.Add("$s", entry.Asset);
@@ -234,7 +228,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public bool HasExternalId(string scope, string externalId)
     {
         var command = Prepared("SELECT 1 FROM external_ids WHERE scope = $s AND external_id = $e");
-        command.Parameters.Clear();
         command.Parameters.Add("$s", scope);
         command.Parameters.Add("$e", externalId);
         return command.ExecuteScalar() is not null;
@@ -243,7 +236,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public void RecordExternalId(string scope, string externalId)
     {
         var command = Prepared(InsertExternalId);
-        command.Parameters.Clear();
         command.Parameters.Add("$s", scope);
         command.Parameters.Add("$e", externalId);
         command.ExecuteNonQuery();
@@ -254,7 +246,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public long MarketVersion(string name)
     {
         var command = Prepared("SELECT book_version FROM markets WHERE name = $n");
-        command.Parameters.Clear();
         command.Parameters.Add("$n", name);
         return command.ExecuteScalar() is long version ? version : 0;
     }
@@ -263,7 +254,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     {
         // The writer holds SQLite's write lock already; the version still tells another process's books they are stale.
         var command = Prepared("UPDATE markets SET book_version = book_version + 1 WHERE name = $n RETURNING book_version");
-        command.Parameters.Clear();
         command.Parameters.Add("$n", name);
         return command.ExecuteScalar() is long version ? version : 0;
     }
@@ -328,7 +318,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public IReadOnlyList<Nonce> ListNonces(string kind, string owner)
     {
         var command = Prepared(NonceRows.List);
-        command.Parameters.Clear();
         command.Parameters.Add("$k", kind);
         command.Parameters.Add("$o", owner);
         return NonceRows.Read(command, kind, owner);
@@ -337,7 +326,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public (int Count, DateTimeOffset? SoonestExpiry) CountNonces(string kind)
     {
         var command = Prepared(NonceRows.Count);
-        command.Parameters.Clear();
         command.Parameters.Add("$k", kind);
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -347,7 +335,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public void InsertNonce(Nonce nonce)
     {
         var command = Prepared(NonceRows.Insert);
-        command.Parameters.Clear();
         command.Parameters.Add("$k", nonce.Kind);
         command.Parameters.Add("$o", nonce.Owner);
         command.Parameters.Add("$v", nonce.Value);
@@ -358,7 +345,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public bool DeleteNonce(Nonce nonce)
     {
         var command = Prepared(NonceRows.Delete);
-        command.Parameters.Clear();
         command.Parameters.Add("$k", nonce.Kind);
         command.Parameters.Add("$o", nonce.Owner);
         command.Parameters.Add("$v", nonce.Value);
@@ -368,7 +354,6 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     public int DeleteExpiredNonces(string kind, string? owner, DateTimeOffset now)
     {
         var command = Prepared(NonceRows.DeleteExpired);
-        command.Parameters.Clear();
         command.Parameters.Add("$k", kind);
         command.Parameters.Add("$o", Sql.Nullable(owner));
         command.Parameters.Add("$now", Sql.Time(now));
@@ -403,14 +388,12 @@ internal sealed class SqliteWriteTransaction(SqliteConnection connection) : IOrd
     private void Run(string sql)
     {
         var command = Prepared(sql);
-        command.Parameters.Clear();
         command.ExecuteNonQuery();
     }
 
     private long Scalar(string sql)
     {
         var command = Prepared(sql);
-        command.Parameters.Clear();
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -78,7 +78,7 @@ internal sealed class WalCheckpointer : IDisposable
         _restartWanted = false;
         try
         {
-            Pragma(writer, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)LockWait.TotalMilliseconds}"));
+            Sql.Execute(writer, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)LockWait.TotalMilliseconds}"));
             try
             {
                 // Held back by a reader: the next try waits for twice the WAL, so a long reader costs writes little.
@@ -87,7 +87,7 @@ internal sealed class WalCheckpointer : IDisposable
             }
             finally
             {
-                Pragma(writer, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}"));
+                Sql.Execute(writer, FormattableString.Invariant($"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}"));
             }
         }
         catch (Exception)
@@ -203,12 +203,5 @@ internal sealed class WalCheckpointer : IDisposable
 
         Checkpointed?.Invoke(mode, frames, copied);
         return (busy != 0, frames);
-    }
-
-    private static void Pragma(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
