@@ -310,9 +310,9 @@ run_ordo() { # dll build-label
   dialect_cancel fungies '"CANCELLED"' 'x-fngs-public-key: pub_ordo_demo_fungies' 'x-fngs-secret-key: sec_ordo_demo_fungies'
 
   # XendBridge takes one open order per customer: each order its own e-mail. Its place looks for an
-  # open p2p order with that e-mail among all of the account's orders (on SQLite a scan of the
-  # account's rows, inside the writer), which slows as the account grows: so these orders are
-  # spread over fresh tenants, 500 each, each line with its tenant's secretKey, placed with Ordo.Load.
+  # open p2p order with that e-mail. Until SQLite's migration 014 that read all of the account's
+  # orders, inside the writer, so these orders are spread over fresh tenants, 500 each, each line
+  # with its tenant's secretKey, placed with Ordo.Load; kept so that runs compare with earlier ones.
   say "$label: placing XendBridge orders (on fresh tenants, 500 each)"
   after=$(newest)
   local xend_account xend_key
