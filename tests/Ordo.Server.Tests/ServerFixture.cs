@@ -82,6 +82,7 @@ public sealed class ServerFixture : IAsyncDisposable
         var fixture = new ServerFixture(options ?? new ServerOptions { SweepInterval = TimeSpan.FromHours(1) }, folder, overrides);
         await fixture._app.StartAsync();
         fixture.BaseAddress = new Uri(fixture._app.Urls.First());
+        await fixture.BooksLoadedAsync();
         return fixture;
     }
 
@@ -91,8 +92,15 @@ public sealed class ServerFixture : IAsyncDisposable
         var node = new ServerFixture(Options, folder: null, overrides, first: this);
         await node._app.StartAsync();
         node.BaseAddress = new Uri(node._app.Urls.First());
+        await node.BooksLoadedAsync();
         return node;
     }
+
+    /// <summary>
+    /// Waits for the background book warm-up, so a test starts on a ready server (/readyz says 503 until
+    /// then: a test asserting readiness raced it). The bound turns a hang into a failure.
+    /// </summary>
+    private Task BooksLoadedAsync() => _app.Services.GetRequiredService<BookWarmup>().Loaded.WaitAsync(TimeSpan.FromSeconds(60));
 
     public HttpClient Client(string? key = null)
     {

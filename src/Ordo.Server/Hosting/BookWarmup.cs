@@ -16,6 +16,9 @@ public sealed class BookWarmup(OrderEngine engine, ILogger<BookWarmup> log)
 
     public bool IsDone => _loading.IsCompleted;
 
+    /// <summary>Ends when the books are loaded (or their loading failed, which is logged, not thrown).</summary>
+    public Task Loaded => _loading;
+
     public void Start()
     {
         var clock = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 using Ordo.Server.Hosting;
@@ -65,6 +66,8 @@ public sealed class PostgresHostingTests : IDisposable
         using var admin = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         admin.DefaultRequestHeaders.Add("Authorization", "Bearer " + options.AdminKey);
 
+        // /readyz is 503 until the books are loaded in the background: wait for that, then it must say ready.
+        await app.Services.GetRequiredService<BookWarmup>().Loaded.WaitAsync(TimeSpan.FromSeconds(60));
         (await admin.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var account = await ServerFixture.Json(await admin.PostAsJsonAsync("/v1/accounts", new { name = "pg-tenant" }));
         var accountId = account["id"]!.GetValue<long>();
